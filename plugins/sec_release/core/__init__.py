@@ -1,0 +1,1 @@
+"""The engine-independent core: load, validate and evaluate the record."""

@@ -1,0 +1,160 @@
+"""One message format for every problem, whoever reports it.
+
+A :class:`Diagnostic` is a problem an editor must act on: a YAML error, an
+unknown key, a missing D10 requirement. The CLI, the MkDocs build log, GitHub
+annotations and JSON all print the same objects, so an editor learns one format.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from typing import Iterable
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    # Information never fails anything (e.g. gaps in a draft release).
+    INFO = "info"
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a source file, relative to the project directory (1-based)."""
+
+    file: str
+    line: int = 1
+    col: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    location: Location
+    severity: Severity
+    code: str  # a rulebook requirement id, or a loader code such as "yaml-syntax"
+    message: str
+    hint: str = ""
+    clause: str = ""  # the SEC clause, for rulebook findings
+    release: str = ""  # the release id the problem belongs to, if any
+
+    def sort_key(self) -> tuple:
+        return (self.location.file, self.location.line, self.location.col, self.code, self.message)
+
+    def headline(self) -> str:
+        clause = f" [{self.clause}]" if self.clause else ""
+        return f"{self.location}: {self.severity.value} {self.code}{clause}"
+
+    def to_text(self) -> str:
+        lines = [self.headline(), f"  {self.message}"]
+        if self.hint:
+            lines.append(f"  hint: {self.hint}")
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["severity"] = self.severity.value
+        data["file"] = self.location.file
+        data["line"] = self.location.line
+        data["col"] = self.location.col
+        del data["location"]
+        return data
+
+
+@dataclass
+class DiagnosticList:
+    """Collects problems so that all of them are reported together."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def add(self, diagnostic: Diagnostic) -> None:
+        self.items.append(diagnostic)
+
+    def error(self, location: Location, code: str, message: str, hint: str = "") -> None:
+        self.add(Diagnostic(location, Severity.ERROR, code, message, hint))
+
+    def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.items.extend(diagnostics)
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.severity is Severity.ERROR for d in self.items)
+
+
+def sorted_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    # Deduplicate: the same problem reached by two routes is reported once.
+    unique = {(d.sort_key(), d.severity, d.hint): d for d in diagnostics}
+    return sorted(unique.values(), key=Diagnostic.sort_key)
+
+
+def count_by_severity(diagnostics: Iterable[Diagnostic]) -> dict[Severity, int]:
+    counts = {s: 0 for s in Severity}
+    for d in diagnostics:
+        counts[d.severity] += 1
+    return counts
+
+
+def summary_line(diagnostics: list[Diagnostic], files_checked: int) -> str:
+    counts = count_by_severity(diagnostics)
+    parts = [
+        f"{counts[Severity.ERROR]} error{'s' if counts[Severity.ERROR] != 1 else ''}",
+        f"{counts[Severity.WARNING]} warning{'s' if counts[Severity.WARNING] != 1 else ''}",
+    ]
+    if counts[Severity.INFO]:
+        parts.append(f"{counts[Severity.INFO]} note{'s' if counts[Severity.INFO] != 1 else ''}")
+    return f"{', '.join(parts)} in {files_checked} files checked."
+
+
+def format_text(diagnostics: list[Diagnostic], files_checked: int) -> str:
+    """Grouped by file, with a one-line summary at the end."""
+    out: list[str] = []
+    current_file = None
+    for d in sorted_diagnostics(diagnostics):
+        if d.location.file != current_file:
+            if current_file is not None:
+                out.append("")
+            out.append(f"{d.location.file}")
+            current_file = d.location.file
+        out.append(d.to_text())
+    if out:
+        out.append("")
+    out.append(summary_line(list(diagnostics), files_checked))
+    return "\n".join(out)
+
+
+def format_json(diagnostics: list[Diagnostic]) -> str:
+    return json.dumps([d.to_dict() for d in sorted_diagnostics(diagnostics)], indent=2, ensure_ascii=False)
+
+
+def _github_escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_escape_property(value: str) -> str:
+    return _github_escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(diagnostics: list[Diagnostic]) -> str:
+    """GitHub Actions workflow commands: one annotation per problem."""
+    kinds = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+    lines = []
+    for d in sorted_diagnostics(diagnostics):
+        clause = f" [{d.clause}]" if d.clause else ""
+        title = f"{d.code}{clause}"
+        body = d.message + (f"\nhint: {d.hint}" if d.hint else "")
+        lines.append(
+            f"::{kinds[d.severity]} file={_github_escape_property(d.location.file)},"
+            f"line={d.location.line},col={d.location.col},"
+            f"title={_github_escape_property(title)}::{_github_escape_data(body)}"
+        )
+    return "\n".join(lines)

@@ -1,0 +1,205 @@
+"""The record as typed, validated data (pydantic v2).
+
+These models are the contract of ``record-format.md``: field names here are
+what editors write in ``data/releases/*.yaml`` and ``data/modifications/*.yaml``.
+Unknown keys are errors (``extra="forbid"``) so that a typo never passes
+silently. Positions are not stored on the models: each loaded file keeps a
+:class:`~sec_release.core.yaml_source.SourceMap` keyed by the same paths.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal, Optional
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StringConstraints
+
+RELEASE_ID_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])(-[a-z][a-z0-9]*)?$"
+MODIFICATION_ID_PATTERN = r"^[A-Z]{2,6}[0-9]{1,5}[A-Z]?$"
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _parse_iso_date(value: object) -> date:
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not _ISO_DATE.match(value):
+        raise ValueError("must be a date written YYYY-MM-DD")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value} is not a real date") from None
+
+
+def _check_url(value: str) -> str:
+    # Only web addresses: a javascript: or data: URL in the record would run in readers' browsers.
+    if not re.match(r"^https?://[^\s/$.?#][^\s]*$", value, re.IGNORECASE):
+        raise ValueError("must be a web address starting with https:// or http://")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_parse_iso_date)]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+MarkdownText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
+Url = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2_000), AfterValidator(_check_url)]
+ReleaseId = Annotated[str, StringConstraints(pattern=RELEASE_ID_PATTERN)]
+ModificationId = Annotated[str, StringConstraints(pattern=MODIFICATION_ID_PATTERN)]
+PagePath = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+
+ReleaseStatus = Literal["planned", "baselined", "implemented", "cancelled"]
+ModificationStatus = Literal["targeted", "approved", "implemented", "removed"]
+DecisionPath = Literal["authority", "self-governance", "fast-track", "authority-led"]
+ModificationStage = Literal[
+    "development", "refinement", "report", "decision", "approved", "rejected", "withdrawn", "implemented"
+]
+Body = Literal["Panel", "Authority", "Change Board", "DCC", "Sub-Committee", "SECAS"]
+
+# Release statuses in the order a release passes through them; the rulebook's
+# ``due_from`` names one of the first three.
+STATUS_ORDER: tuple[str, ...] = ("planned", "baselined", "implemented")
+
+
+class RecordModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class ReleaseModification(RecordModel):
+    id: ModificationId
+    status: ModificationStatus
+    part: Optional[Name] = None
+    note: Optional[MarkdownText] = None
+
+
+class Baseline(RecordModel):
+    scope: Literal["dcc-systems", "full"]
+    date: IsoDate
+
+
+class Milestone(RecordModel):
+    name: Title
+    date: IsoDate
+    state: Literal["actual", "expected"]
+
+
+class DateChange(RecordModel):
+    requested: Optional[IsoDate] = None
+    decided: Optional[IsoDate] = None
+    from_: IsoDate = Field(alias="from")
+    to: IsoDate
+    by: Body
+    reason: Optional[MarkdownText] = None
+    outcome: Literal["approved", "rejected"] = "approved"
+
+
+class ImplementationDocument(RecordModel):
+    page: PagePath
+    version: Optional[Name] = None
+    updated: Optional[IsoDate] = None
+
+
+class Consultation(RecordModel):
+    opened: IsoDate
+    closed: IsoDate
+    responses: Optional[Annotated[int, Field(ge=0, strict=True)]] = None
+
+
+class PanelReview(RecordModel):
+    date: IsoDate
+    by: Literal["Panel", "Sub-Committee"]
+    outcome: Optional[MarkdownText] = None
+
+
+class Approval(RecordModel):
+    date: IsoDate
+    by: Body
+
+
+class TestingApproach(RecordModel):
+    page: PagePath
+    owner: Name = "DCC"
+    version: Optional[Name] = None
+    updated: Optional[IsoDate] = None
+    consultation: Optional[Consultation] = None
+    panel_review: Optional[PanelReview] = None
+    approved: Optional[Approval] = None
+
+
+class ProgressReport(RecordModel):
+    date: IsoDate
+    title: Title
+    url: Optional[Url] = None
+
+
+class CostReview(RecordModel):
+    date: IsoDate
+    summary: Optional[MarkdownText] = None
+
+
+class ExternalAuditor(RecordModel):
+    appointed: IsoDate
+    name: Name
+    scope: Optional[MarkdownText] = None
+
+
+class GoLiveDecision(RecordModel):
+    date: IsoDate
+    decision: Literal["go", "no-go", "deferred"]
+    by: Body = "Panel"
+    criteria_met: Optional[StrictBool] = None
+
+
+class PostGoLiveReview(RecordModel):
+    date: IsoDate
+    summary: Optional[MarkdownText] = None
+
+
+class Waiver(RecordModel):
+    requirement: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=100)]
+    decided: IsoDate
+    by: Body
+    reason: MarkdownText
+
+
+class Amendment(RecordModel):
+    date: IsoDate
+    summary: MarkdownText
+
+
+class Release(RecordModel):
+    id: ReleaseId
+    title: Title
+    status: ReleaseStatus
+    draft: StrictBool = False
+    go_live: IsoDate
+    sec_version: Optional[Annotated[str, StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)*$")]] = None
+    dcc_systems_impact: StrictBool
+    summary: Optional[MarkdownText] = None
+    modifications: list[ReleaseModification] = []
+    baselines: list[Baseline] = []
+    milestones: list[Milestone] = []
+    date_changes: list[DateChange] = []
+    implementation_document: Optional[ImplementationDocument] = None
+    testing_approach: Optional[TestingApproach] = None
+    progress_reports: list[ProgressReport] = []
+    cost_review: Optional[CostReview] = None
+    external_auditor: Optional[ExternalAuditor] = None
+    go_live_decision: Optional[GoLiveDecision] = None
+    post_go_live_review: Optional[PostGoLiveReview] = None
+    waivers: list[Waiver] = []
+    amendments: list[Amendment] = []
+
+    def active_modifications(self) -> list[ReleaseModification]:
+        return [m for m in self.modifications if m.status != "removed"]
+
+
+class Modification(RecordModel):
+    id: ModificationId
+    title: Title
+    decision_path: DecisionPath
+    stage: ModificationStage
+    dcc_systems_impact: StrictBool
+    raised: Optional[IsoDate] = None
+    url: Optional[Url] = None
+    summary: Optional[MarkdownText] = None

@@ -1,0 +1,387 @@
+"""Load the whole record: releases, modifications, rulebook and documents.
+
+``load_record`` never raises for bad input: every problem becomes a
+:class:`Diagnostic` with a file and line, and loading goes on so that all
+problems are reported together. Only files that validated cleanly are kept in
+the :class:`Record`, so everything downstream can trust the models.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .diagnostics import Diagnostic, DiagnosticList, Location, Severity
+from .documents import Document, parse_document
+from .models import Modification, Release
+from .project import ProjectConfig
+from .rulebook import Rulebook, semantic_problems
+from .yaml_source import SourceMap, load_yaml_file, read_text
+
+
+@dataclass
+class Record:
+    config: ProjectConfig
+    releases: dict[str, Release] = field(default_factory=dict)  # ordered by go-live date
+    modifications: dict[str, Modification] = field(default_factory=dict)  # ordered by id
+    rulebook: Rulebook | None = None
+    documents: dict[str, Document] = field(default_factory=dict)  # by page path under the content dir
+    sources: dict[str, SourceMap] = field(default_factory=dict)  # by file, relative to the project
+    release_files: dict[str, str] = field(default_factory=dict)  # release id -> file
+    modification_files: dict[str, str] = field(default_factory=dict)
+    problems: list[Diagnostic] = field(default_factory=list)
+    files_checked: int = 0
+
+    @property
+    def policy(self) -> Document | None:
+        return self.documents.get(self.config.policy_page)
+
+    @property
+    def rulebook_file(self) -> str:
+        return self.config.rulebook
+
+    def release_source(self, release_id: str) -> SourceMap:
+        file = self.release_files[release_id]
+        return self.sources.get(file) or SourceMap(file)
+
+    def document_for(self, release: Release, kind: str) -> Document | None:
+        ref = getattr(release, kind, None)
+        return self.documents.get(ref.page) if ref is not None else None
+
+
+# ---------------------------------------------------------------------------
+# pydantic errors -> diagnostics
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """The model class that owns the last element of ``loc``."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        cls = _unwrap_model(current)
+        if cls is None:
+            return None
+        field_info = _field_by_name(cls, part)
+        if field_info is None:
+            return None
+        current = field_info.annotation
+    return _unwrap_model(current)
+
+
+def _field_by_name(cls: type[BaseModel], name: str):
+    for field_name, info in cls.model_fields.items():
+        if name in (field_name, info.alias):
+            return info
+    return None
+
+
+def _unwrap_model(annotation) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _unwrap_model(arg)
+        if found:
+            return found
+    return None
+
+
+def _allowed_keys(cls: type[BaseModel]) -> list[str]:
+    return [info.alias or name for name, info in cls.model_fields.items()]
+
+
+def _data_path(loc: tuple, data: Any) -> tuple:
+    """Keep only the parts of a pydantic loc that index into the data (drops union branch names)."""
+    path: list = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict) and part in current:
+            path.append(part)
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            path.append(part)
+            current = current[part]
+        elif isinstance(current, dict) and isinstance(part, str) and not path and part not in current:
+            path.append(part)  # a missing top-level field
+            current = None
+    return tuple(path)
+
+
+def _describe(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the file"
+
+
+_CODES = {
+    "extra_forbidden": "unknown-key",
+    "missing": "missing-key",
+    "literal_error": "not-allowed",
+    "string_type": "wrong-type",
+    "bool_type": "wrong-type",
+    "int_type": "wrong-type",
+    "list_type": "wrong-type",
+    "model_type": "wrong-type",
+    "dict_type": "wrong-type",
+}
+
+
+def _validation_diagnostics(exc: ValidationError, model: type[BaseModel], data: Any, source: SourceMap) -> list[Diagnostic]:
+    out = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        path = _data_path(loc, data)
+        kind = error["type"]
+        where_name = _describe(path)
+        hint = ""
+        if kind == "extra_forbidden":
+            key = path[-1] if path else loc[-1]
+            owner = _model_at(model, path) or model
+            allowed = _allowed_keys(owner)
+            close = difflib.get_close_matches(str(key), allowed, n=1)
+            message = f'unknown key "{key}"'
+            hint = (f'did you mean "{close[0]}"? ' if close else "") + "allowed keys here: " + ", ".join(allowed)
+            location = source.locate(path, key=True)
+        elif kind == "missing":
+            message = f'the required key "{loc[-1]}" is missing'
+            hint = f'add "{loc[-1]}:" with a value'
+            location = source.locate(path[:-1] if path and path[-1] == loc[-1] else path, key=True)
+        else:
+            value = error.get("input")
+            message = f"{where_name}: {error['msg'].removeprefix('Value error, ')}"
+            if kind == "string_type" and isinstance(value, (int, float)):
+                hint = f'put the value in quotes, e.g. "{value}"; unquoted, YAML reads it as a number'
+            elif kind == "string_pattern_mismatch" and path and path[-1] == "id":
+                hint = "release ids look like 2019-11 or 2023-11-minor; modification ids like MP071, SECMP0007, MP102A or DP238"
+            elif kind == "literal_error":
+                hint = "use exactly one of the listed values (lower case where shown)"
+            elif kind == "value_error" and "date" in error["msg"]:
+                hint = "write the date as YYYY-MM-DD, e.g. 2019-11-29"
+            elif kind in ("bool_type",):
+                hint = "write true or false"
+            elif kind in ("model_type", "list_type", "dict_type"):
+                hint = "check the indentation: this value has the wrong shape"
+            location = source.locate(path)
+        out.append(Diagnostic(location, Severity.ERROR, _CODES.get(kind, "invalid-value"), message, hint))
+    return out
+
+
+def _validate(model: type[BaseModel], data: Any, source: SourceMap, problems: DiagnosticList):
+    if not isinstance(data, dict):
+        problems.error(Location(source.file, 1, 1), "schema", "the file must hold a mapping of keys to values", "start with lines like  id: ...")
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_validation_diagnostics(exc, model, data, source))
+        return None
+
+
+# ---------------------------------------------------------------------------
+# loading
+
+
+def _record_files(folder: Path, config: ProjectConfig, problems: DiagnosticList) -> list[Path]:
+    if not folder.is_dir():
+        problems.error(Location(config.relative(folder), 1, 1), "missing-folder", f"the folder {config.relative(folder)}/ does not exist", "create it, or set data_dir in mkdocs.yml")
+        return []
+    files = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.suffix == ".yml":
+            problems.error(Location(config.relative(path), 1, 1), "file-name", "record files end in .yaml, not .yml", f"rename it to {path.stem}.yaml")
+        elif path.suffix == ".yaml" and path.is_file():
+            files.append(path)
+    return files
+
+
+def _load_models(kind: type[BaseModel], folder: Path, record: Record, problems: DiagnosticList, raw: list | None = None) -> dict[str, tuple[Any, str]]:
+    """Validated models by id. ``raw`` collects (file stem, data, file) of every parsed file, valid or not."""
+    loaded: dict[str, tuple[Any, str]] = {}
+    for path in _record_files(folder, record.config, problems):
+        file = record.config.relative(path)
+        record.files_checked += 1
+        data, source = load_yaml_file(path, file, problems)
+        record.sources[file] = source
+        if data is None:
+            continue
+        if raw is not None and isinstance(data, dict):
+            raw.append((path.stem, data, file))
+        model = _validate(kind, data, source, problems)
+        if model is None:
+            continue
+        if model.id != path.stem:
+            problems.error(
+                source.locate(("id",)), "id-mismatch",
+                f'the id "{model.id}" differs from the file name "{path.name}"',
+                f"rename the file to {model.id}.yaml, or change the id to {path.stem}",
+            )
+            continue
+        loaded[model.id] = (model, file)
+    return loaded
+
+
+def _load_rulebook(record: Record, problems: DiagnosticList) -> None:
+    path = record.config.rulebook_path
+    file = record.config.relative(path)
+    if not path.is_file():
+        problems.error(Location(file, 1, 1), "rulebook", "the rulebook file does not exist", "set rulebook in mkdocs.yml, or restore data/rulebook/d10.yaml")
+        return
+    record.files_checked += 1
+    data, source = load_yaml_file(path, file, problems)
+    record.sources[file] = source
+    if data is None:
+        return
+    rulebook = _validate(Rulebook, data, source, problems)
+    if rulebook is None:
+        return
+    errors = semantic_problems(rulebook)
+    for path_in_file, message, hint in errors:
+        problems.error(source.locate(path_in_file), "rulebook", message, hint)
+    if not errors:
+        record.rulebook = rulebook
+
+
+def safe_page_path(page: str) -> bool:
+    """A page path must stay inside the content dir: relative, no '..', a .md file."""
+    pure = PurePosixPath(page)
+    return (
+        not page.startswith(("/", "\\"))
+        and "\\" not in page
+        and ":" not in page
+        and ".." not in pure.parts
+        and pure.suffix == ".md"
+    )
+
+
+def _load_document(record: Record, page: str, problems: DiagnosticList) -> Document | None:
+    if page in record.documents:
+        return record.documents[page]
+    path = record.config.content_path / page
+    file = record.config.relative(path)
+    record.files_checked += 1
+    text = read_text(path, file, problems)
+    if text is None:
+        return None
+    document = parse_document(text, file, page, problems)
+    record.documents[page] = document
+    return document
+
+
+def _entries(data: dict, key: str) -> list[tuple[int, dict]]:
+    value = data.get(key)
+    if not isinstance(value, list):
+        return []
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
+
+
+def _check_references(record: Record, data: dict, release_id: str, source: SourceMap, problems: DiagnosticList) -> bool:
+    """Cross-file checks on a release's raw data, so they run even when its schema check failed."""
+    ok = True
+    data_dir = record.config.data_dir
+    seen: dict[str, int] = {}
+    for index, entry in _entries(data, "modifications"):
+        mid = entry.get("id")
+        if not isinstance(mid, str):
+            continue
+        if mid not in record.modifications:
+            if (record.config.data_path / "modifications" / f"{mid}.yaml").exists():
+                hint = f"fix the errors reported in {data_dir}/modifications/{mid}.yaml"
+            else:
+                hint = f"create {data_dir}/modifications/{mid}.yaml (sec-release new modification {mid} --title ...)"
+            problems.error(source.locate(("modifications", index, "id")), "unknown-modification", f'the modification "{mid}" is not in {data_dir}/modifications/', hint)
+            ok = False
+        key = f"{mid}|{entry.get('part') or ''}"
+        if key in seen:
+            problems.error(source.locate(("modifications", index, "id")), "duplicate-modification", f"{mid} is listed twice in this release (also entry {seen[key] + 1})", "list it once; use part: to tell the shares of a split modification apart")
+            ok = False
+        seen[key] = index
+    rule_ids = record.rulebook.by_id() if record.rulebook else None
+    for index, waiver in _entries(data, "waivers"):
+        requirement = waiver.get("requirement")
+        if rule_ids is not None and isinstance(requirement, str) and requirement not in rule_ids:
+            close = difflib.get_close_matches(requirement, list(rule_ids), n=1)
+            problems.error(
+                source.locate(("waivers", index, "requirement")), "unknown-requirement",
+                f'the waiver names "{requirement}", which is not a requirement in the rulebook',
+                (f'did you mean "{close[0]}"? ' if close else "") + f"the ids are listed in {record.config.rulebook}",
+            )
+            ok = False
+    for kind in ("implementation_document", "testing_approach"):
+        ref = data.get(kind)
+        page = ref.get("page") if isinstance(ref, dict) else None
+        if not isinstance(page, str):
+            continue
+        where = source.locate((kind, "page"))
+        docs_dir = record.config.docs_dir
+        if not safe_page_path(page):
+            problems.error(where, "page-path", f'the page "{page}" is not a Markdown file inside {docs_dir}/', f"write a path relative to {docs_dir}/, e.g. releases/{release_id}/{kind.replace('_', '-')}.md")
+            ok = False
+        elif not (record.config.content_path / page).is_file():
+            problems.error(where, "missing-page", f'the page "{page}" does not exist under {docs_dir}/', f"create {docs_dir}/{page}, or correct the path")
+            ok = False
+        elif _load_document(record, page, problems) is None:
+            ok = False
+    return ok
+
+
+def _check_release_consistency(release: Release, source: SourceMap, problems: DiagnosticList) -> bool:
+    """Checks that need valid dates: things that cannot both be true."""
+    ok = True
+    consultation = release.testing_approach.consultation if release.testing_approach else None
+    if consultation and consultation.closed < consultation.opened:
+        problems.error(source.locate(("testing_approach", "consultation", "closed")), "date-order", "the consultation closed before it opened", "check the opened and closed dates")
+        ok = False
+    for index, change in enumerate(release.date_changes):
+        if change.requested and change.decided and change.decided < change.requested:
+            problems.error(source.locate(("date_changes", index, "decided")), "date-order", "the date change was decided before it was requested", "check the requested and decided dates")
+            ok = False
+    approved = [c for c in release.date_changes if c.outcome == "approved"]
+    if approved and approved[-1].to != release.go_live:
+        problems.error(
+            source.locate(("go_live",)), "go-live-mismatch",
+            f"go_live is {release.go_live.isoformat()} but the last approved date change moved it to {approved[-1].to.isoformat()}",
+            "set go_live to the latest approved date, or add the date change that explains it",
+        )
+        ok = False
+    for index in range(1, len(release.amendments)):
+        if release.amendments[index].date < release.amendments[index - 1].date:
+            problems.error(source.locate(("amendments", index, "date")), "amendment-order", "amendments must be in date order, oldest first", "append new amendments at the end of the list")
+            ok = False
+    return ok
+
+
+def load_record(config: ProjectConfig) -> Record:
+    """Load and cross-check everything. Problems are in ``record.problems``."""
+    record = Record(config=config)
+    problems = DiagnosticList()
+    _load_rulebook(record, problems)
+
+    modifications = _load_models(Modification, config.data_path / "modifications", record, problems)
+    record.modifications = {mid: m for mid, (m, _) in sorted(modifications.items())}
+    record.modification_files = {mid: f for mid, (_, f) in modifications.items()}
+
+    raw_releases: list[tuple[str, dict, str]] = []
+    releases = _load_models(Release, config.data_path / "releases", record, problems, raw_releases)
+    references_ok = {
+        file: _check_references(record, data, stem, record.sources[file], problems) for stem, data, file in raw_releases
+    }
+    kept: list[tuple[Release, str]] = []
+    for release, file in releases.values():
+        if references_ok[file] and _check_release_consistency(release, record.sources[file], problems):
+            kept.append((release, file))
+    kept.sort(key=lambda pair: (pair[0].go_live, pair[0].id))
+    record.releases = {r.id: r for r, _ in kept}
+    record.release_files = {r.id: f for r, f in kept}
+
+    if safe_page_path(config.policy_page) and (config.content_path / config.policy_page).is_file():
+        _load_document(record, config.policy_page, problems)
+    record.problems = list(problems)
+    return record

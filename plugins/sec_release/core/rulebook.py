@@ -1,0 +1,146 @@
+"""The D10 rulebook: what must exist, for what, and from when.
+
+The rulebook is data (``data/rulebook/d10.yaml``) that SECAS edits when the
+legal text moves; this module only defines its shape and checks that every
+entry names things that exist (release fields, document kinds, statuses), so
+that a typo in the rulebook fails loudly instead of silently passing.
+"""
+
+from __future__ import annotations
+
+import typing
+from typing import Annotated, Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from .models import STATUS_ORDER, Release
+
+AppliesTo = Literal["policy", "release", "implementation_document", "testing_approach"]
+
+# Which release field holds the document each document kind refers to.
+DOCUMENT_FIELDS: dict[str, str] = {
+    "implementation_document": "implementation_document",
+    "testing_approach": "testing_approach",
+}
+
+
+class _RuleModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class CountCheck(_RuleModel):
+    """At least ``at_least`` items in a list field, not counting items whose status is excluded."""
+
+    field: str
+    at_least: Annotated[int, Field(ge=1, strict=True)] = 1
+    excluding_status: list[str] = []
+
+
+class SatisfiedBy(_RuleModel):
+    """What satisfies a requirement. Every check given must pass."""
+
+    document: bool = False  # the document named by applies_to exists
+    section: list[Annotated[str, StringConstraints(min_length=1)]] = []  # accepted titles of one section
+    field: Union[str, list[str], None] = None  # dotted release fields that must be present and non-empty
+    count: Optional[CountCheck] = None
+
+    @field_validator("section", mode="before")
+    @classmethod
+    def _one_title_is_a_list(cls, value):
+        return [value] if isinstance(value, str) else value
+
+    def fields(self) -> list[str]:
+        if self.field is None:
+            return []
+        return [self.field] if isinstance(self.field, str) else list(self.field)
+
+    def is_empty(self) -> bool:
+        return not (self.document or self.section or self.fields() or self.count)
+
+
+class Requirement(_RuleModel):
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=100)]
+    clause: Annotated[str, StringConstraints(min_length=1, max_length=50)]
+    title: Annotated[str, StringConstraints(min_length=1, max_length=300)]
+    applies_to: AppliesTo
+    condition: Optional[str] = None  # a boolean release field; when false the requirement is not applicable
+    due_from: Optional[Literal["planned", "baselined", "implemented"]] = None
+    due_days_before_go_live: Optional[Annotated[int, Field(ge=0, strict=True)]] = None
+    due_days_after_go_live: Optional[Annotated[int, Field(ge=0, strict=True)]] = None
+    satisfied_by: SatisfiedBy
+    severity: Literal["error", "warning"] = "error"
+    hint: Optional[str] = None  # overrides the generated hint
+    example: Optional[str] = None  # shown in the editors' guide
+
+
+class Rulebook(_RuleModel):
+    schema_version: Literal[1] = 1
+    title: str = "SEC Section D10 requirements"
+    requirements: list[Requirement]
+
+    def by_id(self) -> dict[str, Requirement]:
+        return {r.id: r for r in self.requirements}
+
+
+def _release_field_type(dotted: str):
+    """The annotation of a dotted release field, or None when it does not exist."""
+    model: type[BaseModel] | None = Release
+    annotation = None
+    for part in dotted.split("."):
+        if model is None or part not in model.model_fields:
+            return None
+        annotation = model.model_fields[part].annotation
+        model = _model_in(annotation)
+    return annotation
+
+
+def _model_in(annotation) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found:
+            return found
+    return None
+
+
+def _is_list(annotation) -> bool:
+    return typing.get_origin(annotation) is list
+
+
+def semantic_problems(rulebook: Rulebook) -> list[tuple[tuple, str, str]]:
+    """Problems a schema cannot see: (path in the rulebook file, message, hint)."""
+    problems: list[tuple[tuple, str, str]] = []
+    seen: dict[str, int] = {}
+    for index, req in enumerate(rulebook.requirements):
+        here = ("requirements", index)
+        if req.id in seen:
+            problems.append((here + ("id",), f'the requirement id "{req.id}" is used twice', "ids must be unique; they appear in waivers and URLs"))
+        seen.setdefault(req.id, index)
+        check = req.satisfied_by
+        if check.is_empty():
+            problems.append((here + ("satisfied_by",), "satisfied_by names no check", "give at least one of: document, section, field, count"))
+        if req.applies_to == "policy":
+            if check.fields() or check.count:
+                problems.append((here + ("satisfied_by",), "a Policy requirement can only be satisfied by the document or its sections", "use document: true or section: [...]"))
+            if req.condition or req.due_from or req.due_days_before_go_live is not None or req.due_days_after_go_live is not None:
+                problems.append((here + ("applies_to",), "a Policy requirement has no release condition or due date", "remove condition and due_* from it"))
+        if req.applies_to == "release" and (check.document or check.section):
+            problems.append((here + ("satisfied_by",), "a release requirement has no document to look in", "set applies_to to implementation_document or testing_approach"))
+        if req.condition is not None:
+            annotation = _release_field_type(req.condition)
+            if annotation is None:
+                problems.append((here + ("condition",), f'condition names "{req.condition}", which is not a release field', "use a true/false release field such as dcc_systems_impact"))
+            elif "bool" not in str(annotation).lower():
+                problems.append((here + ("condition",), f'condition "{req.condition}" is not a true/false field', "use a true/false release field such as dcc_systems_impact"))
+        for dotted in check.fields():
+            if _release_field_type(dotted) is None:
+                problems.append((here + ("satisfied_by", "field"), f'satisfied_by names the field "{dotted}", which releases do not have', "use a field from record-format.md, e.g. milestones or testing_approach.consultation"))
+        if check.count is not None:
+            annotation = _release_field_type(check.count.field)
+            if annotation is None or not _is_list(annotation):
+                problems.append((here + ("satisfied_by", "count", "field"), f'count names "{check.count.field}", which is not a list field of a release', "use a list field such as modifications or milestones"))
+    return problems
+
+
+__all__ = ["Rulebook", "Requirement", "SatisfiedBy", "CountCheck", "DOCUMENT_FIELDS", "STATUS_ORDER", "semantic_problems"]

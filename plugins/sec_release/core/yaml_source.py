@@ -1,0 +1,228 @@
+"""Read a YAML file into plain data plus a map of where every value came from.
+
+PyYAML builds Python objects without positions and silently keeps the last of
+two duplicate keys. We compose the node tree instead (same marks from the C
+and the pure-Python parser) and build the data ourselves, so that:
+
+* every value's ``(line, col)`` is kept, keyed by its path (``("modifications", 0, "id")``);
+* duplicate keys, anchors/aliases (the "billion laughs" attack), deep nesting
+  and non-string keys are errors with a location instead of surprises;
+* dates stay strings: pydantic parses them and reports ``2021-02-30`` as an
+  impossible date rather than PyYAML crashing on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .diagnostics import DiagnosticList, Location
+
+_Loader = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
+
+MAX_DEPTH = 40
+MAX_NODES = 200_000
+MAX_FILE_BYTES = 1_000_000
+
+Path = tuple  # a tuple of str keys and int indexes
+
+
+@dataclass
+class SourceMap:
+    """Where each value of one YAML document came from."""
+
+    file: str
+    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    # Key positions differ from value positions: an unknown key points at the key.
+    key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: Path, *, key: bool = False) -> Location:
+        """The location of ``path``, or of its nearest ancestor that exists."""
+        path = tuple(path)
+        while True:
+            table = self.key_positions if key else self.positions
+            if path in table:
+                line, col = table[path]
+                return Location(self.file, line, col)
+            if key and path in self.positions:
+                line, col = self.positions[path]
+                return Location(self.file, line, col)
+            if not path:
+                return Location(self.file, 1, 1)
+            path = path[:-1]
+
+
+class YamlError(Exception):
+    """Raised internally when a document cannot be composed at all."""
+
+
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+
+
+class _Builder:
+    def __init__(self, source: SourceMap, problems: DiagnosticList):
+        self.source = source
+        self.problems = problems
+        self.constructor = yaml.constructor.SafeConstructor()
+        self.seen: set[int] = set()
+        self.count = 0
+
+    def where(self, node: yaml.Node) -> Location:
+        return Location(self.source.file, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise YamlError(f"the document has more than {MAX_NODES} values")
+        if depth > MAX_DEPTH:
+            self.problems.error(
+                self.where(node), "yaml-too-deep",
+                f"values are nested more than {MAX_DEPTH} levels deep",
+                "the record format never nests this deep; check the indentation",
+            )
+            return None
+        # The composer hands back the same node object for every alias of an
+        # anchor; building it twice is how alias bombs explode.
+        if id(node) in self.seen and not isinstance(node, yaml.ScalarNode):
+            raise YamlError("anchors and aliases (&name / *name) are not supported in the record")
+        self.seen.add(id(node))
+        self.source.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+
+        if isinstance(node, yaml.MappingNode):
+            return self.build_mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        return self.build_scalar(node)
+
+    def build_mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlError("merge keys (<<) are not supported in the record")
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.error(self.where(key_node), "yaml-key", "a key must be a plain word, not a list or mapping")
+                continue
+            key = str(key_node.value)
+            if key in first_seen:
+                self.problems.error(
+                    self.where(key_node), "yaml-duplicate-key",
+                    f'the key "{key}" appears twice in the same mapping (first on line {first_seen[key]})',
+                    "remove one of them; YAML would otherwise silently keep only the last",
+                )
+                continue
+            first_seen[key] = key_node.start_mark.line + 1
+            self.source.key_positions[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self.build(value_node, path + (key,), depth + 1)
+        return result
+
+    def build_scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag not in _SCALAR_TAGS:
+            self.problems.error(
+                self.where(node), "yaml-tag", f"the tag {node.tag!r} is not allowed in the record",
+                "remove the tag; write a plain value",
+            )
+            return None
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            return node.value  # pydantic parses (and rejects impossible) dates
+        if node.tag == "tag:yaml.org,2002:str":
+            return node.value
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (ValueError, yaml.YAMLError):
+            return node.value
+
+
+def _decode(raw: bytes, file: str, problems: DiagnosticList) -> str | None:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        problems.error(
+            Location(file, 1, 1), "encoding-bom", "the file starts with a byte-order mark (BOM)",
+            "save the file as UTF-8 without BOM",
+        )
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        problems.error(
+            Location(file, line, col), "encoding", f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+            "save the file as UTF-8",
+        )
+        return None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        problems.error(Location(file, line, 1), "encoding", "the file contains a NUL character", "save it as plain UTF-8 text")
+        return None
+    return text
+
+
+def parse_yaml_text(text: str, file: str, problems: DiagnosticList, *, line_offset: int = 0) -> tuple[Any, SourceMap]:
+    """Parse one YAML document. Problems are added to ``problems``; returns (data, source map)."""
+    source = SourceMap(file)
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, source
+        data = _Builder(source, problems).build(node, (), 0)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        detail = exc.problem or exc.context or "invalid YAML"
+        tab = "\\t" in detail or "\t" in detail or "tab" in detail.lower()
+        hint = "indent with spaces; YAML does not allow tabs" if tab else "check the indentation, colons and quotes near this line"
+        problems.error(Location(file, line + line_offset, col), "yaml-syntax", f"YAML syntax error: {detail}", hint)
+        return None, source
+    except YamlError as exc:
+        problems.error(Location(file, 1 + line_offset, 1), "yaml-unsupported", str(exc), "write the values out in full")
+        return None, source
+    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
+        problems.error(Location(file, 1 + line_offset, 1), "yaml-syntax", f"YAML error: {exc}", "check the file's characters")
+        return None, source
+    finally:
+        loader.dispose()
+    if line_offset:
+        source.positions = {p: (l + line_offset, c) for p, (l, c) in source.positions.items()}
+        source.key_positions = {p: (l + line_offset, c) for p, (l, c) in source.key_positions.items()}
+    return data, source
+
+
+def read_text(path, file: str, problems: DiagnosticList) -> str | None:
+    """Read a UTF-8 text file, reporting unreadable, empty and non-UTF-8 files."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.error(Location(file, 1, 1), "io", f"cannot read the file: {exc.strerror}")
+        return None
+    if len(raw) > MAX_FILE_BYTES:
+        problems.error(
+            Location(file, 1, 1), "file-too-large",
+            f"the file is {len(raw):,} bytes; a record file may be at most {MAX_FILE_BYTES:,}",
+            "split long text into the Markdown documents under content/",
+        )
+        return None
+    text = _decode(raw, file, problems)
+    if text is not None and not text.strip():
+        problems.error(Location(file, 1, 1), "empty-file", "the file is empty", "fill it in, or delete it")
+        return None
+    return text
+
+
+def load_yaml_file(path, file: str, problems: DiagnosticList) -> tuple[Any, SourceMap]:
+    text = read_text(path, file, problems)
+    if text is None:
+        return None, SourceMap(file)
+    data, source = parse_yaml_text(text, file, problems)
+    if data is None and not any(d.location.file == file for d in problems):
+        problems.error(Location(file, 1, 1), "empty-file", "the file holds no data", "fill it in, or delete it")
+    return data, source

@@ -1,0 +1,221 @@
+"""The MkDocs adapter: the only module that imports MkDocs.
+
+Each event handler says when it runs and why, and hands the work to the core
+(:mod:`sec_release.core`) and the publishers (:mod:`sec_release.publish`). If
+the engine changes, this file is what gets rewritten.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from . import publish
+from .core.check import CheckedRecord, check_project, resolve_as_of
+from .core.diagnostics import Severity, format_text
+from .core.project import ProjectConfigError, config_from_options
+from .site.build_info import read_build_info
+from .site.context import MODE_PREVIEW, MODE_PRODUCTION, SiteContext
+from .site.pages import GeneratedPage
+
+log = logging.getLogger("mkdocs.plugins.sec_release")
+
+PREVIEW_ENV = "SEC_RELEASE_PREVIEW"
+
+
+class SecReleaseConfig(base.Config):
+    data_dir = c.Type(str, default="data")
+    rulebook = c.Type(str, default="data/rulebook/d10.yaml")
+    policy_page = c.Type(str, default="policy/release-management-policy.md")
+    as_of = c.Optional(c.Type(str))
+    warnings_fail = c.Type(bool, default=False)
+    mode = c.Choice((MODE_PRODUCTION, MODE_PREVIEW), default=MODE_PRODUCTION)
+    compare_to = c.Optional(c.Type(str))
+    notice = c.Optional(c.Type(str))
+    licence = c.Type(str, default="Open Government Licence v3.0")
+    licence_url = c.Type(str, default="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
+
+
+class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.checked: CheckedRecord | None = None
+        self.ctx: SiteContext | None = None
+        self.generated: dict[str, GeneratedPage] = {}
+
+    # on_config: once per build (and per `mkdocs serve` rebuild), before any file is read.
+    # Load and check the whole record here, once, and stop the build on errors.
+    def on_config(self, config):
+        self.checked, self.ctx, self.generated = None, None, {}
+        root = Path(config.config_file_path).parent
+        docs_dir = os.path.relpath(config.docs_dir, root)
+        options = {k: self.config[k] for k in ("data_dir", "rulebook", "policy_page", "as_of", "warnings_fail")}
+        try:
+            project = config_from_options(root, docs_dir, options)
+            as_of = resolve_as_of(None, project)
+        except ProjectConfigError as exc:
+            raise PluginError(f"sec-release: {exc}") from None
+        self.checked = check_project(project, as_of)
+        self._report(self.checked)
+
+        mode = MODE_PREVIEW if os.environ.get(PREVIEW_ENV, "") not in ("", "0") else self.config.mode
+        self.ctx = SiteContext(
+            record=self.checked.record,
+            evaluation=self.checked.evaluation,
+            mode=mode,
+            build=read_build_info(root),
+            site_url=config.site_url or "",
+            repo_url=config.repo_url or "",
+            edit_uri=config.edit_uri or "",
+            options=dict(self.config),
+        )
+        return config
+
+    def _report(self, checked: CheckedRecord) -> None:
+        diagnostics = checked.evaluation.diagnostics
+        errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+        warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
+        for d in diagnostics:
+            if d.severity is Severity.INFO:
+                log.info(d.to_text())
+        if errors or (warnings and self.config.warnings_fail):
+            raise PluginError(
+                "sec-release: the record does not meet its requirements "
+                f"(as of {checked.as_of.isoformat()}):\n\n" + format_text(errors + warnings, checked.record.files_checked)
+            )
+        for d in warnings:
+            # MkDocs counts warnings: `mkdocs build --strict` fails on them.
+            log.warning(d.to_text())
+
+    # on_files: after MkDocs has collected docs_dir. Add every generated page as a
+    # virtual file; a hand-written page at the same path wins (and is reported).
+    def on_files(self, files: Files, config) -> Files:
+        assert self.ctx is not None
+        for page in publish.pages(self.ctx):
+            existing = files.get_file_from_path(page.path)
+            if existing is not None and not existing.generated_by:
+                if page.path == "index.md":
+                    # The home page is hand-written Markdown; the generated part is added to it.
+                    self.generated[page.path] = page
+                    continue
+                log.warning(f"sec-release: {page.path} is hand-written in {config.docs_dir}; it replaces the generated page")
+                continue
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, page.path, content=page.content))
+            self.generated[page.path] = page
+        return files
+
+    # on_nav: after MkDocs built its automatic nav of every page. Replace it with
+    # the record's fixed shape; pages without a nav section (one per
+    # modification) stay out of the nav so that page size does not grow with
+    # the register (Material renders the whole nav into every page).
+    def on_nav(self, nav: Navigation, config, files: Files) -> Navigation:
+        if config.nav:  # an explicit nav in mkdocs.yml is the site's own choice
+            return nav
+        by_path = {page.file.src_uri: page for page in nav.pages}
+        sections: dict[str, list[tuple[tuple, Page]]] = {}
+        order: list[str] = []
+        for path, generated in self.generated.items():
+            if generated.nav_section is None or path not in by_path:
+                continue
+            if generated.nav_section not in sections:
+                sections[generated.nav_section] = []
+                order.append(generated.nav_section)
+            sections[generated.nav_section].append((generated.nav_order, by_path[path]))
+        items: list = []
+        for name in order:
+            entries = [page for _, page in sorted(sections[name], key=lambda pair: pair[0])]
+            if len(entries) == 1:
+                items.append(entries[0])
+            else:
+                items.append(Section(name, entries))
+        # Hand-written pages not generated by us (other than the home page) keep a place at the end.
+        for page in nav.pages:
+            if page.file.src_uri not in self.generated:
+                items.append(page)
+        pages_in_nav: list[Page] = []
+        for item in items:
+            pages_in_nav.extend(_pages_of(item))
+        for page in nav.pages:
+            page.parent = None
+        for item in items:
+            _set_parents(item, None)
+        for previous, current in zip([None, *pages_in_nav], pages_in_nav):
+            current.previous_page = previous
+            if previous is not None:
+                previous.next_page = current
+        if pages_in_nav:
+            pages_in_nav[-1].next_page = None
+        return Navigation(items, pages_in_nav)
+
+    # on_page_markdown: per page, before Markdown is rendered. Add the generated
+    # part of the home page, and point edit links of generated pages at their YAML.
+    def on_page_markdown(self, markdown: str, page: Page, config, files: Files) -> str:
+        generated = self.generated.get(page.file.src_uri)
+        if generated is None:
+            return markdown
+        if generated.edit_path and config.repo_url:
+            page.edit_url = _edit_url(config, generated.edit_path)
+        elif page.file.generated_by:
+            page.edit_url = None
+        if page.file.src_uri == "index.md" and not page.file.generated_by:
+            return markdown + "\n\n" + generated.content
+        return markdown
+
+    # on_post_build: after every page is written. Write the exports (JSON, CSV,
+    # ICS, feed) into the site directory.
+    def on_post_build(self, config) -> None:
+        assert self.ctx is not None
+        site_dir = Path(config.site_dir)
+        for output in publish.files(self.ctx):
+            target = site_dir / output.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(output.content)
+
+    # on_serve: `mkdocs serve` only. Rebuild when the record's data changes too,
+    # not only docs_dir.
+    def on_serve(self, server, config, builder):
+        if self.checked is not None:
+            server.watch(str(self.checked.record.config.data_path))
+        return server
+
+
+def _pages_of(item) -> list[Page]:
+    if isinstance(item, Page):
+        return [item]
+    if isinstance(item, Section):
+        out: list[Page] = []
+        for child in item.children:
+            out.extend(_pages_of(child))
+        return out
+    return []
+
+
+def _set_parents(item, parent) -> None:
+    item.parent = parent
+    if isinstance(item, Section):
+        for child in item.children:
+            _set_parents(child, item)
+
+
+def _edit_url(config, project_relative_path: str) -> str:
+    """An edit link for a project file (the edit_uri points into docs_dir; go up from there)."""
+    repo = (config.repo_url or "").rstrip("/") + "/"
+    edit_uri = (config.edit_uri or "").strip("/")
+    docs_dir_name = Path(config.docs_dir).name
+    if edit_uri.endswith(docs_dir_name):
+        edit_uri = edit_uri[: -len(docs_dir_name)].rstrip("/")
+    return f"{repo}{edit_uri}/{project_relative_path}" if edit_uri else f"{repo}{project_relative_path}"
+
+
