@@ -176,6 +176,7 @@ def write_project(
 ) -> Path:
     releases = [complete_release()] if releases is None else releases
     modifications = [modification("MP071")] if modifications is None else modifications
+    root.mkdir(parents=True, exist_ok=True)
     (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     (root / "overrides").mkdir(parents=True, exist_ok=True)
     (root / "data" / "rulebook").mkdir(parents=True, exist_ok=True)

@@ -20,7 +20,7 @@ from .diagnostics import Diagnostic, DiagnosticList, Location, Severity
 from .documents import Document, parse_document
 from .models import Modification, Release
 from .project import ProjectConfig
-from .rulebook import Rulebook, semantic_problems
+from .rulebook import Requirement, Rulebook, semantic_problems
 from .yaml_source import SourceMap, load_yaml_file, read_text
 
 
@@ -239,13 +239,20 @@ def _load_rulebook(record: Record, problems: DiagnosticList) -> None:
     record.sources[file] = source
     if data is None:
         return
+    before = len(problems)
     rulebook = _validate(Rulebook, data, source, problems)
-    if rulebook is None:
-        return
-    errors = semantic_problems(rulebook)
-    for path_in_file, message, hint in errors:
+    # Check the meaning of every entry that is well-formed on its own, even when
+    # another entry is not, so that all problems are reported in one run.
+    entries = data.get("requirements") if isinstance(data, dict) else None
+    well_formed = []
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        try:
+            well_formed.append((index, Requirement.model_validate(entry)))
+        except ValidationError:
+            pass  # already reported by the whole-file validation above
+    for path_in_file, message, hint in semantic_problems(well_formed):
         problems.error(source.locate(path_in_file), "rulebook", message, hint)
-    if not errors:
+    if rulebook is not None and len(problems) == before:
         record.rulebook = rulebook
 
 

@@ -108,11 +108,11 @@ def _is_list(annotation) -> bool:
     return typing.get_origin(annotation) is list
 
 
-def semantic_problems(rulebook: Rulebook) -> list[tuple[tuple, str, str]]:
-    """Problems a schema cannot see: (path in the rulebook file, message, hint)."""
+def semantic_problems(requirements: list[tuple[int, Requirement]]) -> list[tuple[tuple, str, str]]:
+    """Problems a schema cannot see, for (index in the file, requirement) pairs: (path, message, hint)."""
     problems: list[tuple[tuple, str, str]] = []
     seen: dict[str, int] = {}
-    for index, req in enumerate(rulebook.requirements):
+    for index, req in requirements:
         here = ("requirements", index)
         if req.id in seen:
             problems.append((here + ("id",), f'the requirement id "{req.id}" is used twice', "ids must be unique; they appear in waivers and URLs"))

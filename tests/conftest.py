@@ -1,0 +1,27 @@
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+# Tests evaluate as of a fixed date unless they say otherwise.
+os.environ.setdefault("SEC_RELEASE_AS_OF", "2026-11-26")
+
+
+@pytest.fixture
+def project(tmp_path):
+    from tests.factory import write_project
+
+    return write_project(tmp_path / "project")
+
+
+def run_cli(*args: str, cwd: Path | None = None):
+    """Run `sec-release` in a subprocess: what an editor or CI sees, traceback or not."""
+    import subprocess
+
+    return subprocess.run(
+        [sys.executable, "-m", "sec_release.cli", *args],
+        capture_output=True, text=True, cwd=cwd, timeout=120,
+    )
