@@ -1,0 +1,66 @@
+"""`mkdocs build` runs the same checks and fails with the same messages."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from tests.conftest import REPO
+from tests.factory import IMPLEMENTATION_DOCUMENT, write_project
+
+
+def _build(project, site_dir, strict=True):
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)
+    build(config)
+    return config
+
+
+def test_shipped_record_builds_strict(tmp_path, monkeypatch, caplog):
+    monkeypatch.setenv("SEC_RELEASE_AS_OF", "2026-11-26")
+    caplog.set_level(logging.WARNING)
+    _build(REPO, tmp_path / "site")
+    assert (tmp_path / "site" / "index.html").is_file()
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert warnings == []
+
+
+def _failed_build_log(project, site_dir, caplog) -> str:
+    """Build, expect MkDocs to abort on our PluginError, and return what it logged."""
+    caplog.set_level(logging.ERROR)
+    with pytest.raises(Abort):
+        _build(project, site_dir)
+    return "\n".join(r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR)
+
+
+def test_missing_section_fails_the_build_citing_the_clause(tmp_path, monkeypatch, caplog):
+    monkeypatch.setenv("SEC_RELEASE_AS_OF", "2026-11-26")
+    without_timescales = IMPLEMENTATION_DOCUMENT.replace("## Timescales\nSee the milestones.\n", "")
+    project = write_project(tmp_path / "p", implementation_document=without_timescales)
+    message = _failed_build_log(project, tmp_path / "site", caplog)
+    assert "content/releases/2019-11/implementation-document.md:1:1: error d10-13-timescales [D10.13(b)]" in message
+    assert 'hint: add a "## Timescales" section' in message
+    assert "Traceback" not in message
+
+
+def test_placeholder_section_counts_as_missing(tmp_path, monkeypatch, caplog):
+    monkeypatch.setenv("SEC_RELEASE_AS_OF", "2026-11-26")
+    placeholder = IMPLEMENTATION_DOCUMENT.replace("See the milestones.", "TBC")
+    project = write_project(tmp_path / "p", implementation_document=placeholder)
+    message = _failed_build_log(project, tmp_path / "site", caplog)
+    assert "d10-13-timescales [D10.13(b)]" in message
+    assert '"TBC" does not count' in message
+
+
+def test_warnings_fail_only_in_strict_mode(tmp_path, monkeypatch):
+    from tests.factory import complete_release
+
+    monkeypatch.setenv("SEC_RELEASE_AS_OF", "2026-11-26")
+    stale = complete_release(status="baselined")  # go-live 2019: stale
+    project = write_project(tmp_path / "p", [stale])
+    _build(project, tmp_path / "lenient", strict=False)
+    with pytest.raises(Abort):
+        _build(project, tmp_path / "strict", strict=True)
