@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""The project's two commands, on any machine with Python 3.11+.
+
+    python3 tasks.py serve   build the shipped record and serve it at http://127.0.0.1:8000
+    python3 tasks.py test    run the whole test suite
+
+Each makes a virtual environment in .venv and installs what it needs first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+
+
+def run(*cmd: str | Path, **kwargs) -> None:
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    subprocess.run([str(c) for c in cmd], check=True, cwd=ROOT, **kwargs)
+
+
+def _stamp(extras: str) -> str:
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes())
+    digest.update(extras.encode())
+    return digest.hexdigest()
+
+
+def ensure_venv(extras: str = "") -> None:
+    """Create .venv and install the project (again only when pyproject.toml changed)."""
+    if sys.version_info < (3, 11):
+        sys.exit("Python 3.11 or newer is needed.")
+    if not PYTHON.exists():
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    stamp_file = VENV / ".installed"
+    wanted = _stamp(extras)
+    if stamp_file.exists() and stamp_file.read_text() == wanted:
+        return
+    run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    target = f".[{extras}]" if extras else "."
+    run(PYTHON, "-m", "pip", "install", "--quiet", "-e", target)
+    stamp_file.write_text(wanted)
+
+
+def ensure_browser_tools() -> None:
+    """Chromium (Debian's package) and axe-core (npm) for the browser tests."""
+    if (ROOT / "package.json").exists() and shutil.which("npm") and not (ROOT / "node_modules" / "axe-core").exists():
+        run("npm", "ci", "--no-audit", "--no-fund", "--silent")
+    if not shutil.which("chromium") and shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
+        run("apt-get", "update", "-qq")
+        run("apt-get", "install", "-y", "-qq", "chromium")
+
+
+def serve(args: list[str]) -> None:
+    ensure_venv()
+    os.execv(str(BIN / "mkdocs"), [str(BIN / "mkdocs"), "serve", "--dev-addr", "127.0.0.1:8000", *args])
+
+
+def test(args: list[str]) -> None:
+    ensure_venv("test")
+    ensure_browser_tools()
+    result = subprocess.run([str(PYTHON), "-m", "pytest", *args], cwd=ROOT)
+    sys.exit(result.returncode)
+
+
+COMMANDS = {"serve": serve, "test": test}
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
+        sys.exit(__doc__)
+    COMMANDS[sys.argv[1]](sys.argv[2:])
