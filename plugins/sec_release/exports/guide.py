@@ -1,0 +1,183 @@
+"""The editors' guide page (/editors/), generated from the rulebook.
+
+For every requirement: its id (what a message prints), clause, when it is
+due, what satisfies it, and an example. Then every code the loader and the
+checker can print, with what it means. The requirement texts come from the
+rulebook; the code meanings are kept here, beside a test that fails when the
+core reports a code this table does not explain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..core.evaluate import DEFAULT_DOCUMENT_PAGES, DOCUMENT_NAMES
+from ..core.rulebook import DOCUMENT_FIELDS, Requirement
+from ..site.context import SiteContext
+from ..site.pages import GeneratedPage, front_matter
+from ..site.render import page_url, relative_url
+from .common import DATA_PAGE, GUIDE_PAGE, template_env
+
+# Every code a message can carry other than a requirement id: what it means.
+MESSAGE_CODES: dict[str, str] = {
+    "yaml-syntax": "The file is not valid YAML: check the indentation, colons and quotes near the line given. Tabs are not allowed for indenting, and some control characters are not allowed at all.",
+    "yaml-duplicate-key": "The same key appears twice in one mapping. YAML would silently keep only the last one, so it is an error: remove one.",
+    "yaml-key": "A key is a list or a mapping instead of a plain word.",
+    "yaml-tag": "A YAML tag (such as !!python/object or !include) is used. The record holds plain values only.",
+    "yaml-unsupported": "Anchors and aliases (&name, *name), merge keys (<<), or an enormous number of values: write the values out in full.",
+    "yaml-too-deep": "Values are nested far deeper than the record format ever needs; usually broken indentation.",
+    "encoding": "The file is not UTF-8 text, or contains a NUL character. Save it as UTF-8.",
+    "encoding-bom": "The file starts with a byte-order mark. Save it as UTF-8 without BOM.",
+    "empty-file": "The file is empty or holds no data. Fill it in or delete it.",
+    "file-too-large": "The file is larger than a record file may be. Long text belongs in the Markdown documents under content/.",
+    "io": "The file cannot be read (permissions, or it vanished during the check).",
+    "file-name": "A record file ends in .yml instead of .yaml, or a .yaml name is not a regular file (a folder or a broken link).",
+    "missing-folder": "data/releases/ or data/modifications/ (or the data_dir set in mkdocs.yml) does not exist.",
+    "schema": "The file does not hold a mapping of keys to values: it should start with lines like  id: ...",
+    "unknown-key": "A key the record format does not have, usually a typo. The hint names the closest allowed key and lists all of them.",
+    "missing-key": "A required key is missing, e.g. a release without go_live or a modification without decision_path.",
+    "not-allowed": "The value is not one of the allowed words, e.g. a status other than planned, baselined, implemented or cancelled. Values are lower case where the format shows them so.",
+    "wrong-type": "The value has the wrong shape: text where a list belongs, a number where text belongs (write sec_version: \"6.21\" in quotes), or yes/no where true/false belongs.",
+    "invalid-value": "The value has the right type but is not valid: an impossible date (2021-02-30), a date not written YYYY-MM-DD, an id in the wrong form, a web address not starting with https://, empty or over-long text.",
+    "too-many-problems": "A file has so many problems that only the first ones are listed. Fix those and validate again.",
+    "id-mismatch": "The id inside the file differs from its file name. Rename the file or change the id.",
+    "unknown-modification": "A release lists a modification that has no file in data/modifications/ (or whose file has errors). Create it with sec-release new modification.",
+    "duplicate-modification": "A release lists the same modification twice. Use part: to tell apart the shares of a modification split over releases.",
+    "unknown-requirement": "A waiver names a requirement id that is not in the rulebook. The hint suggests the closest id.",
+    "page-path": "A document's page path is not a Markdown file inside content/ (an absolute path, a '..', not .md, or a link that leads outside).",
+    "missing-page": "The document page a release names does not exist under content/.",
+    "front-matter": "A Markdown document's front matter (between the --- lines) is not a mapping of keys to values.",
+    "date-order": "Two dates that cannot both be true: a consultation that closed before it opened, a date change decided before it was requested.",
+    "go-live-mismatch": "go_live is not the date the last approved date change moved it to. Set go_live to that date, or record the date change that explains it.",
+    "amendment-order": "A release's amendments are not in date order. Amendments are a change log: append new ones at the end.",
+    "rulebook": "The rulebook file is missing, or an entry in it names something that does not exist (a field, a condition) or repeats an id.",
+    "stale-release": "Warning: a release is still planned or baselined although its go-live date has passed. Mark it implemented, or record the date change.",
+    "future-implemented": "Warning: a release is marked implemented but its go-live date is in the future.",
+}
+
+SEVERITIES = {
+    "error": "The build stops and nothing is published until it is fixed.",
+    "warning": "The build goes on and reports it; `mkdocs build --strict` (or warnings_fail: true) stops on it.",
+    "info": "A note. Gaps in a draft release are notes: drafts are never published, so they never stop a build.",
+}
+
+
+@dataclass(frozen=True)
+class RequirementGuide:
+    requirement: Requirement
+    subject: str
+    condition: str
+    due: str
+    checks: list[str]
+    example: Markup | None
+    waivable: bool
+
+
+def _document_name(req: Requirement) -> str:
+    return DOCUMENT_NAMES.get(req.applies_to, "release record")
+
+
+def _quoted(titles: list[str]) -> str:
+    quoted = [f'"{t}"' for t in titles]
+    return quoted[0] if len(quoted) == 1 else f"{quoted[0]} (or {', '.join(quoted[1:])})"
+
+
+def when_due(req: Requirement) -> str:
+    if req.applies_to == "policy":
+        return "Always: the Policy must cover it at every build."
+    parts = []
+    if req.due_from == "planned":
+        parts.append("as soon as the release is in the record (planned)")
+    elif req.due_from:
+        parts.append(f"once the release is {req.due_from}")
+    if req.due_days_before_go_live is not None:
+        parts.append(f"from {req.due_days_before_go_live} days before its go-live date")
+    if req.due_days_after_go_live is not None:
+        parts.append(f"from {req.due_days_after_go_live} days after its go-live date")
+    if not parts:
+        return "Always, for every release."
+    text = "Due " + " and ".join(parts) + "."
+    if req.due_from in ("baselined", "implemented"):
+        text += " Before that it shows as not yet due, even if missing."
+    return text
+
+
+def what_satisfies(req: Requirement) -> list[str]:
+    check = req.satisfied_by
+    doc = _document_name(req)
+    out = []
+    if req.applies_to in DOCUMENT_FIELDS:
+        field = DOCUMENT_FIELDS[req.applies_to]
+        page = DEFAULT_DOCUMENT_PAGES[field].format(id="<release-id>")
+        where = f"the {doc}, named in the release's YAML under {field}.page (usually content/{page})"
+    else:
+        where = f"the {doc}"
+    if check.document:
+        out.append(f"{where[0].upper()}{where[1:]} exists.")
+    if check.section:
+        out.append(
+            f"{where[0].upper()}{where[1:]} has a section headed {_quoted(check.section)} with real content: "
+            "case and punctuation do not matter, and a section that says only TBC, TBD or To follow does not count."
+        )
+    for field in check.fields():
+        out.append(f"The release's YAML records {field} (present and not empty).")
+    if check.count is not None:
+        excluded = f", not counting those whose status is {' or '.join(check.count.excluding_status)}" if check.count.excluding_status else ""
+        out.append(f"The release's YAML lists at least {check.count.at_least} entr{'y' if check.count.at_least == 1 else 'ies'} in {check.count.field}{excluded}.")
+    return out
+
+
+def code_block(text: str) -> Markup:
+    """A preformatted block; braces as entities so that no template engine reads them later."""
+    html = Markup("<pre><code>{}</code></pre>").format(text.rstrip("\n"))
+    return Markup(str(html).replace("{", "&#123;").replace("}", "&#125;"))
+
+
+def example_for(req: Requirement) -> Markup | None:
+    if req.example:
+        return code_block(req.example)
+    if req.satisfied_by.section:
+        return code_block(f"## {req.satisfied_by.section[0]}\n\nWhat the {_document_name(req)} says about it, in full sentences.")
+    return None
+
+
+def requirement_guides(ctx: SiteContext) -> list[RequirementGuide]:
+    rulebook = ctx.record.rulebook
+    if rulebook is None:
+        return []
+    out = []
+    for req in rulebook.requirements:
+        condition = (
+            f"Only for releases whose {req.condition} is true; for the others it is not applicable."
+            if req.condition else ""
+        )
+        out.append(RequirementGuide(
+            requirement=req,
+            subject="The SEC Release Management Policy" if req.applies_to == "policy" else f"Each release's {_document_name(req)}",
+            condition=condition,
+            due=when_due(req),
+            checks=what_satisfies(req),
+            example=example_for(req),
+            waivable=req.applies_to != "policy",
+        ))
+    return out
+
+
+def guide_page(ctx: SiteContext) -> list[GeneratedPage]:
+    if ctx.record.rulebook is None:
+        return []
+    from_url = page_url(GUIDE_PAGE)
+    env = template_env(ctx)
+    content = env.get_template("editors_guide.md.j2").render(
+        guides=requirement_guides(ctx),
+        codes=sorted(MESSAGE_CODES.items()),
+        severities=SEVERITIES,
+        rulebook_file=ctx.record.config.rulebook,
+        data_dir=ctx.record.config.data_dir,
+        docs_dir=ctx.record.config.docs_dir,
+        data_url=relative_url(page_url(DATA_PAGE), from_url),
+    )
+    title = "Editors' guide"
+    return [GeneratedPage(GUIDE_PAGE, front_matter(title) + content, title, nav_section="Editors' guide", nav_order=(0,), edit_path=ctx.record.config.rulebook)]

@@ -1,0 +1,135 @@
+"""/calendar.ics (every published release) and /releases/<id>/calendar.ics, with ``icalendar``.
+
+Subscribed calendars must update an event, not add a second one, so:
+
+* ``UID`` comes from the release id and what the event is (its go-live, or a
+  milestone's name), never from a list position: it survives rebuilds,
+  re-ordered milestones and moved dates;
+* ``SEQUENCE`` of a go-live is the number of times its date moved (approved
+  ``date_changes`` that changed it); milestones have no history and stay at 0;
+* ``STATUS`` is ``TENTATIVE`` for an expected date (the go-live of a release not
+  yet implemented, an ``expected`` milestone), ``CONFIRMED`` for an actual one,
+  and ``CANCELLED`` for what a cancelled release will no longer hold;
+* ``DTSTAMP`` and ``LAST-MODIFIED`` are the build time (from the commit), so the
+  same commit builds the same bytes.
+
+Events are all-day (``DTSTART;VALUE=DATE``, ``DTEND`` the next day) and
+transparent: a release date does not make anyone busy.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+from icalendar import Calendar, Event, vText
+
+from ..core.models import Release
+from ..site.context import SiteContext
+from ..site.pages import GeneratedFile
+from ..site.render import long_date
+from .common import CALENDAR_PATH, clean_text, release_calendar_path, release_path, site_link, unique_key
+
+PRODID = "-//sec-release//SEC Releases public record//EN"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "milestone"
+
+
+def uid_domain(ctx: SiteContext) -> str:
+    return urlsplit(ctx.site_url or "").hostname or "sec-release.invalid"
+
+
+def go_live_moves(release: Release) -> int:
+    """How many times the go-live date moved: approved date changes that changed it."""
+    return sum(1 for c in release.date_changes if c.outcome == "approved" and c.from_ != c.to)
+
+
+def release_events(ctx: SiteContext, release: Release) -> list[Event]:
+    domain = uid_domain(ctx)
+    url = site_link(ctx, release_path(release.id))
+    stamp = ctx.build.built_at
+    cancelled = release.status == "cancelled"
+
+    def event(uid: str, day, summary: str, description: str, status: str, sequence: int) -> Event:
+        ev = Event()
+        ev.add("uid", f"{uid}@{domain}")
+        ev.add("dtstamp", stamp)
+        ev.add("last-modified", stamp)
+        ev.add("dtstart", day)
+        ev.add("dtend", day + timedelta(days=1))
+        ev.add("summary", clean_text(summary))
+        ev.add("description", clean_text(description))
+        ev.add("status", status)
+        ev.add("sequence", sequence)
+        ev.add("transp", "TRANSPARENT")
+        if url.startswith(("http://", "https://")):
+            ev.add("url", url)
+        return ev
+
+    lines = [f"{release.title} ({release.status})."]
+    if release.summary:
+        lines.append(release.summary)
+    if release.date_changes:
+        moves = [f"{long_date(c.from_)} to {long_date(c.to)} ({c.outcome} by {c.by})" for c in release.date_changes]
+        lines.append("Date changes: " + "; ".join(moves) + ".")
+    lines.append(url)
+    if cancelled:
+        go_live_status = "CANCELLED"
+    else:
+        go_live_status = "CONFIRMED" if release.status == "implemented" else "TENTATIVE"
+    events = [
+        event(f"sec-release-{release.id}-go-live", release.go_live, f"{release.title}: go-live", "\n\n".join(lines), go_live_status, go_live_moves(release))
+    ]
+
+    seen: dict[str, int] = {}
+    for milestone in sorted(release.milestones, key=lambda m: (_slug(m.name), m.name, m.date)):
+        key = unique_key(seen, _slug(milestone.name))
+        if milestone.state == "actual":
+            status = "CONFIRMED"
+        else:
+            status = "CANCELLED" if cancelled else "TENTATIVE"
+        when = "the actual date" if milestone.state == "actual" else "an expected date; it may move"
+        description = f"{milestone.name}, a milestone of the {release.title}: {when}.\n\n{url}"
+        events.append(event(f"sec-release-{release.id}-milestone-{key}", milestone.date, f"{release.title}: {milestone.name}", description, status, 0))
+    return events
+
+
+def _calendar(ctx: SiteContext, name: str, description: str, path: str, events: list[Event]) -> bytes:
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    # icalendar escapes only the properties it knows as TEXT; NAME and the X-WR-
+    # properties get an explicit vText, on one line (a calendar's name has no line breaks).
+    name, description = (" ".join(clean_text(text).split()) for text in (name, description))
+    cal.add("name", vText(name))
+    cal.add("x-wr-calname", vText(name))
+    cal.add("description", description)
+    cal.add("x-wr-caldesc", vText(description))
+    cal.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", "P1D")
+    source = site_link(ctx, path)
+    if source.startswith(("http://", "https://")):
+        cal.add("source", source, parameters={"VALUE": "URI"})
+    for ev in sorted(events, key=lambda e: (e.decoded("dtstart"), str(e["uid"]))):
+        cal.add_component(ev)
+    return cal.to_ical()
+
+
+def ics_files(ctx: SiteContext) -> list[GeneratedFile]:
+    per_release = {rid: release_events(ctx, r) for rid, r in ctx.releases.items()}
+    out = [
+        GeneratedFile(
+            CALENDAR_PATH,
+            _calendar(ctx, "SEC Releases", "Go-live dates and milestones of every SEC Release on the public record.", CALENDAR_PATH, [e for evs in per_release.values() for e in evs]),
+        )
+    ]
+    for rid, events in per_release.items():
+        release = ctx.releases[rid]
+        path = release_calendar_path(rid)
+        out.append(GeneratedFile(path, _calendar(ctx, release.title, f"Go-live date and milestones of the {release.title}.", path, events)))
+    return out
