@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -25,11 +25,16 @@ from .core.diagnostics import Severity, format_text
 from .core.project import ProjectConfigError, config_from_options
 from .site.build_info import read_build_info
 from .site.context import MODE_PREVIEW, MODE_PRODUCTION, SiteContext
+from .site.manifest import write_manifest
 from .site.pages import GeneratedPage
+from .site.record_pages import withheld_pages
+from .site.preview import theme_values
 
 log = logging.getLogger("mkdocs.plugins.sec_release")
 
 PREVIEW_ENV = "SEC_RELEASE_PREVIEW"
+COMPARE_TO_ENV = "SEC_RELEASE_COMPARE_TO"
+THEME_DIR = Path(__file__).parent / "theme"  # preview banner, noindex, provenance footer
 
 
 class SecReleaseConfig(base.Config):
@@ -43,6 +48,7 @@ class SecReleaseConfig(base.Config):
     notice = c.Optional(c.Type(str))
     licence = c.Type(str, default="Open Government Licence v3.0")
     licence_url = c.Type(str, default="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
+    nav_releases = c.Type(int, default=8)  # releases named in the nav (in progress first, then the latest)
 
 
 class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
@@ -77,8 +83,16 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
             site_url=config.site_url or "",
             repo_url=config.repo_url or "",
             edit_uri=config.edit_uri or "",
-            options=dict(self.config),
+            options={**self.config, "custom_dir": config.theme.custom_dir or "overrides"},
         )
+        # Preview and provenance: SEC_RELEASE_COMPARE_TO overrides compare_to (CI
+        # names the pull request's base branch); the package's theme folder (preview
+        # banner, noindex meta, provenance footer) goes between the site's
+        # custom_dir and Material, and its templates read config.extra.sec_release.
+        if os.environ.get(COMPARE_TO_ENV):
+            self.ctx.options["compare_to"] = os.environ[COMPARE_TO_ENV]
+        _add_theme_dir(config)
+        config.extra["sec_release"] = theme_values(self.ctx)
         return config
 
     def _report(self, checked: CheckedRecord) -> None:
@@ -98,21 +112,31 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
             log.warning(d.to_text())
 
     # on_files: after MkDocs has collected docs_dir. Add every generated page as a
-    # virtual file; a hand-written page at the same path wins (and is reported).
+    # virtual file. A page that wraps a hand-written one (the home page, release
+    # documents, the Policy) is kept aside for on_page_markdown; any other
+    # hand-written page at a generated path wins (and is reported). The
+    # documents of draft releases are taken out of production builds.
     def on_files(self, files: Files, config) -> Files:
         assert self.ctx is not None
+        for path in withheld_pages(self.ctx):  # a draft release's documents stay out of production
+            withheld = files.get_file_from_path(path)
+            if withheld is not None:
+                files.remove(withheld)
+        for file in list(files):  # page templates a site overrides in overrides/sec_release/ are not site files
+            if file.src_uri.startswith("sec_release/") and file.src_uri.endswith(".j2"):
+                files.remove(file)
         for page in publish.pages(self.ctx):
             existing = files.get_file_from_path(page.path)
             if existing is not None and not existing.generated_by:
-                if page.path == "index.md":
-                    # The home page is hand-written Markdown; the generated part is added to it.
+                if page.placement != "page":
                     self.generated[page.path] = page
                     continue
                 log.warning(f"sec-release: {page.path} is hand-written in {config.docs_dir}; it replaces the generated page")
                 continue
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, page.path, content=page.content))
+            content = page.content if page.placement == "page" else page.standalone()
+            files.append(File.generated(config, page.path, content=content))
             self.generated[page.path] = page
         return files
 
@@ -133,6 +157,9 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
                 sections[generated.nav_section] = []
                 order.append(generated.nav_section)
             sections[generated.nav_section].append((generated.nav_order, by_path[path]))
+        for path, generated in self.generated.items():
+            if generated.placement != "page" and generated.nav_section and path in by_path:
+                by_path[path].title = generated.title  # the nav label ("Home", "Policy"); the page keeps its heading
         items: list = []
         for name in order:
             entries = [page for _, page in sorted(sections[name], key=lambda pair: pair[0])]
@@ -159,8 +186,11 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
             pages_in_nav[-1].next_page = None
         return Navigation(items, pages_in_nav)
 
-    # on_page_markdown: per page, before Markdown is rendered. Add the generated
-    # part of the home page, and point edit links of generated pages at their YAML.
+    # on_page_markdown: per page, before Markdown is rendered, and after
+    # mkdocs-macros (priority -50), so that the generated text, which holds text
+    # from the YAML, is never evaluated as a template. Add the generated part of
+    # wrapped hand-written pages, and point edit links of generated pages at their YAML.
+    @event_priority(-50)
     def on_page_markdown(self, markdown: str, page: Page, config, files: Files) -> str:
         generated = self.generated.get(page.file.src_uri)
         if generated is None:
@@ -169,12 +199,15 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
             page.edit_url = _edit_url(config, generated.edit_path)
         elif page.file.generated_by:
             page.edit_url = None
-        if page.file.src_uri == "index.md" and not page.file.generated_by:
-            return markdown + "\n\n" + generated.content
-        return markdown
+        if page.file.generated_by:
+            return markdown
+        return generated.wrap(markdown)
 
-    # on_post_build: after every page is written. Write the exports (JSON, CSV,
-    # ICS, feed) into the site directory.
+    # on_post_build: after every page is written, and last of all plugins
+    # (priority -100: after search writes search_index.json). Write the exports
+    # (JSON, CSV, ICS, feed) into the site directory, then /data/manifest.json,
+    # which lists every file in it with its SHA-256.
+    @event_priority(-100)
     def on_post_build(self, config) -> None:
         assert self.ctx is not None
         site_dir = Path(config.site_dir)
@@ -182,6 +215,7 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
             target = site_dir / output.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(output.content)
+        write_manifest(self.ctx, site_dir)
 
     # on_serve: `mkdocs serve` only. Rebuild when the record's data changes too,
     # not only docs_dir.
@@ -219,3 +253,35 @@ def _edit_url(config, project_relative_path: str) -> str:
     return f"{repo}{edit_uri}/{project_relative_path}" if edit_uri else f"{repo}{project_relative_path}"
 
 
+def _add_theme_dir(config) -> None:
+    """Put the package's theme folder after the site's custom_dir and before Material's own."""
+    dirs = config.theme.dirs
+    theme_dir = str(THEME_DIR)
+    if theme_dir in dirs:
+        return
+    custom = config.theme.custom_dir
+    first_is_custom = bool(custom and dirs and os.path.abspath(dirs[0]) == os.path.abspath(custom))
+    dirs.insert(1 if first_is_custom else 0, theme_dir)
+
+
+def build_site(config_file: str, site_dir: str, *, strict: bool = False) -> None:
+    """One `mkdocs build` of ``config_file`` into ``site_dir``, in this process (for `sec-release build`).
+
+    Raises on failure (a PluginError or MkDocs' Abort, e.g. warnings under ``strict``).
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    logger = logging.getLogger("mkdocs")
+    handler, level = None, logger.level
+    if not logger.handlers:  # not under the mkdocs command, which has its own
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+    try:
+        build(load_config(config_file, site_dir=site_dir, strict=strict))
+    finally:
+        if handler is not None:
+            logger.removeHandler(handler)
+            logger.setLevel(level)

@@ -8,6 +8,14 @@ from __future__ import annotations
 
 from .site.context import SiteContext
 from .site.pages import GeneratedFile, GeneratedPage
+from .site.record_pages import record_pages
+from .exports.atom import atom_files
+from .exports.csv_export import csv_files
+from .exports.data_page import data_page
+from .exports.guide import guide_page
+from .exports.ical import ics_files
+from .exports.json_export import json_files
+from .site.preview import changes_pages, preview_files
 
 
 def pages(ctx: SiteContext) -> list[GeneratedPage]:
@@ -25,5 +33,16 @@ def files(ctx: SiteContext) -> list[GeneratedFile]:
 
 
 # Providers are registered here, in the order their pages appear.
-PAGE_PROVIDERS: list = []
-FILE_PROVIDERS: list = []
+PAGE_PROVIDERS: list = [
+    record_pages,  # home, releases, documents, modifications, timeline, compliance, rulebook, policy
+    data_page,  # /data/: the open data files, their fields and licence
+    guide_page,  # /editors/: the editors' guide, from the rulebook
+    changes_pages,  # /changes/ (preview only): what this build would change in the published record
+]
+FILE_PROVIDERS: list = [
+    json_files,  # /data/*.json and their JSON Schemas
+    csv_files,  # /data/releases.csv, /data/compliance.csv
+    ics_files,  # /calendar.ics, /releases/<id>/calendar.ics
+    atom_files,  # /feed.xml
+    preview_files,  # /robots.txt disallowing all (preview only)
+]

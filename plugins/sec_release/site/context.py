@@ -1,0 +1,79 @@
+"""What every generated page and file is made from: the checked record, filtered for the build mode.
+
+Drafts are filtered out here, once, so that no page kind, export or feed can
+leak a draft into a production build by forgetting to filter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Any
+
+from ..core.check import CheckedRecord
+from ..core.evaluate import Evaluation, Result
+from ..core.models import Modification, Release
+from ..core.record import Record
+
+MODE_PRODUCTION = "production"
+MODE_PREVIEW = "preview"
+
+
+@dataclass(frozen=True)
+class BuildInfo:
+    commit: str = ""  # the git commit the record was built from, if known
+    branch: str = ""
+    built_at: datetime = datetime(1970, 1, 1, tzinfo=timezone.utc)  # from SOURCE_DATE_EPOCH for reproducible builds
+
+
+@dataclass
+class SiteContext:
+    record: Record
+    evaluation: Evaluation
+    mode: str = MODE_PRODUCTION
+    build: BuildInfo = field(default_factory=BuildInfo)
+    site_url: str = ""
+    repo_url: str = ""
+    edit_uri: str = ""
+    options: dict[str, Any] = field(default_factory=dict)  # plugin options the site uses (notice, licence, ...)
+
+    @property
+    def preview(self) -> bool:
+        return self.mode == MODE_PREVIEW
+
+    @property
+    def as_of(self) -> date:
+        return self.evaluation.as_of
+
+    @property
+    def releases(self) -> dict[str, Release]:
+        """The releases this build publishes: drafts only in preview."""
+        return {rid: r for rid, r in self.record.releases.items() if self.preview or not r.draft}
+
+    @property
+    def modifications(self) -> dict[str, Modification]:
+        """Modifications this build publishes: in production, not those only a draft release carries."""
+        if self.preview:
+            return dict(self.record.modifications)
+        published_releases = self.releases.values()
+        referenced_by_draft = {
+            m.id for r in self.record.releases.values() if r.draft for m in r.modifications
+        }
+        referenced_by_published = {m.id for r in published_releases for m in r.modifications}
+        return {
+            mid: m for mid, m in self.record.modifications.items()
+            if mid not in referenced_by_draft or mid in referenced_by_published
+        }
+
+    def results(self) -> list[Result]:
+        published = self.releases
+        return [r for r in self.evaluation.results if r.release_id is None or r.release_id in published]
+
+    def releases_of(self, modification_id: str) -> list[tuple[Release, Any]]:
+        """(release, its entry for the modification) for every published release carrying it."""
+        out = []
+        for release in self.releases.values():
+            for entry in release.modifications:
+                if entry.id == modification_id:
+                    out.append((release, entry))
+        return out

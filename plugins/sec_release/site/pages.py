@@ -1,0 +1,58 @@
+"""The unit the engine adapters publish: a page (Markdown) or a file (bytes) at a path."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from markupsafe import escape
+
+
+def front_matter(title: str, **extra: object) -> str:
+    """Front matter of a generated page: its title, no mkdocs-macros rendering, and ``extra`` keys.
+
+    The title is HTML-escaped (themes print page titles as they are); values
+    are JSON, which YAML reads verbatim.
+    """
+    lines = [f"title: {json.dumps(str(escape(title)))}", "render_macros: false"]
+    lines += [f"{key}: {json.dumps(value)}" for key, value in extra.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    path: str  # docs-relative source path, e.g. "releases/2019-11/index.md"
+    content: str  # Markdown (may hold raw HTML blocks)
+    title: str
+    nav_section: str | None = None  # the top-level nav entry it belongs under; None: not in the nav
+    nav_order: tuple = ()  # sort key within the section
+    edit_path: str | None = None  # project-relative file an editor changes for this page (its YAML)
+    # "page": a virtual page (a hand-written file at the same path replaces it);
+    # "append" / "prepend": generated Markdown added after the hand-written page's
+    # body, or before it (below its first "# " heading), so the body stays editable.
+    placement: str = "page"
+
+    def wrap(self, markdown: str) -> str:
+        """A hand-written page's Markdown with this page's content added, as ``placement`` says."""
+        if self.placement == "append":
+            return markdown + "\n\n" + self.content
+        if self.placement != "prepend":
+            return markdown
+        lines = markdown.split("\n")
+        for index, line in enumerate(lines):
+            if not line.strip():
+                continue
+            if line.startswith("# "):  # keep the page's own title first
+                return "\n".join(lines[: index + 1]) + "\n\n" + self.content + "\n\n" + "\n".join(lines[index + 1 :])
+            break
+        return self.content + "\n\n" + markdown
+
+    def standalone(self) -> str:
+        """The page of its own that a wrapping page becomes when its hand-written file is missing."""
+        return front_matter(self.title) + f"<h1>{escape(self.title)}</h1>\n\n" + self.content
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    path: str  # site-relative output path, e.g. "data/releases.json"
+    content: bytes

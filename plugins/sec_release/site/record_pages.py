@@ -1,0 +1,285 @@
+"""The page providers of the published record.
+
+One function per page kind, each returning :class:`GeneratedPage` objects
+rendered from a Jinja template of the same name (``release.md.j2`` for a
+release page); a site overrides a template by putting a file of that name in
+``overrides/sec_release/``. All of them share one :class:`Renderer` per build,
+so the record is turned into view models once.
+
+Generated pages opt out of mkdocs-macros (``render_macros: false``) and carry
+their title in front matter, HTML-escaped because the theme prints titles
+as they are. Text from the record reaches the Markdown only through the
+autoescaping templates and the ``md`` filter.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import Any, Callable
+
+from markupsafe import Markup, escape
+
+from ..core.evaluate import DOCUMENT_NAMES, Status
+from ..core.rulebook import Requirement
+from .context import SiteContext
+from .pages import GeneratedPage, front_matter
+from .render import environment, page_url, relative_url, time_tag
+from .timeline_svg import record_svg, release_svg
+from .views import (
+    APPLIES_TO,
+    BASELINE_SCOPE,
+    DECISION_PATH,
+    GO_LIVE_DECISION,
+    IN_RELEASE_STATUS,
+    STATUS_SYMBOL,
+    UPCOMING_DAYS,
+    ComplianceSummary,
+    SiteViews,
+    Urls,
+    yes_no,
+)
+
+NAV_HOME, NAV_RELEASES, NAV_MODIFICATIONS = "Home", "Releases", "Modifications"
+NAV_TIMELINE, NAV_COMPLIANCE, NAV_RULEBOOK, NAV_POLICY = "Timeline", "Compliance", "Rulebook", "Policy"
+WIDE = {"hide": ["toc"]}  # Material: wide pictures and matrices get the table of contents' room
+DEFAULT_NAV_RELEASES = 8  # releases named in the nav; the index lists them all
+
+
+def area_name(req: Requirement) -> str:
+    """A short name for what a Policy requirement asks for: its first accepted section title."""
+    if req.satisfied_by.section:
+        return req.satisfied_by.section[0]
+    return DOCUMENT_NAMES.get(req.applies_to, req.title)
+
+
+def _when(req: Requirement) -> str:
+    parts = []
+    if req.due_from:
+        parts.append(f"once the release is {req.due_from}")
+    if req.due_days_before_go_live is not None:
+        parts.append(f"from {req.due_days_before_go_live} days before go-live")
+    if req.due_days_after_go_live is not None:
+        parts.append(f"from {req.due_days_after_go_live} days after go-live")
+    if not parts:
+        return "Always" if req.applies_to == "policy" else "From the start"
+    text = " and ".join(parts)
+    return text[0].upper() + text[1:]
+
+
+def _applies(req: Requirement) -> str:
+    text = APPLIES_TO[req.applies_to]
+    if req.condition:
+        text += f", when {req.condition.replace('_', ' ')} is true"
+    return text
+
+
+def _satisfied(req: Requirement) -> str:
+    check = req.satisfied_by
+    parts = []
+    name = DOCUMENT_NAMES.get(req.applies_to, "document")
+    if check.document:
+        parts.append(f"the {name} exists")
+    if check.section:
+        accepted = ", ".join(f"“{t}”" for t in check.section)
+        parts.append(f"a section of the {name} titled {accepted}, not empty or TBC")
+    for field in check.fields():
+        parts.append(f"{field} recorded in the release's data")
+    if check.count:
+        excluded = f" (not counting {', '.join(check.count.excluding_status)})" if check.count.excluding_status else ""
+        parts.append(f"at least {check.count.at_least} entr{'y' if check.count.at_least == 1 else 'ies'} in {check.count.field}{excluded}")
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] if text else ""
+
+
+class Renderer:
+    """The Jinja environment and view models of one build."""
+
+    def __init__(self, ctx: SiteContext):
+        self.ctx = ctx
+        root: Path = ctx.record.config.root
+        overrides = ctx.options.get("custom_dir") or "overrides"
+        self.env = environment(root / overrides)
+        self.views = SiteViews(ctx)
+        self.env.globals.update(
+            as_of=ctx.as_of,
+            preview=ctx.preview,
+            yes_no=yes_no,
+            decision_path=lambda m: DECISION_PATH[m.decision_path] if m is not None else "",
+            baseline_scope=BASELINE_SCOPE,
+            go_live_decision=GO_LIVE_DECISION,
+            in_release_status=IN_RELEASE_STATUS,
+            upcoming_days=UPCOMING_DAYS,
+            area_name=area_name,
+            due_text=_when,
+            applies_text=_applies,
+            satisfied_text=_satisfied,
+            status_key=[(s.value, STATUS_SYMBOL[s], s.label) for s in Status],
+        )
+        self.env.filters["dates"] = dated_text
+
+    def render(self, template: str, here: str, **values: Any) -> str:
+        link: Callable[[str], str] = partial(_link, here=here)
+        return self.env.get_template(template).render(v=self.views, link=link, **values)
+
+    def page(self, template: str, path: str, title: str, **kwargs: Any) -> GeneratedPage:
+        values = kwargs.pop("values", {})
+        meta = kwargs.pop("meta", {})
+        body = self.render(template, page_url(path), **values)
+        return GeneratedPage(path=path, content=front_matter(title, **meta) + body, title=title, **kwargs)
+
+
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def dated_text(value: str | None) -> Markup:
+    """Plain text from the checks (evidence, gaps, reasons), escaped, with its ISO dates as <time> elements."""
+    escaped = str(escape(value or ""))
+
+    def to_time(match: re.Match) -> str:
+        try:
+            return str(time_tag(date.fromisoformat(match.group(0))))
+        except ValueError:
+            return match.group(0)
+
+    return Markup(_ISO_DATE.sub(to_time, escaped))
+
+
+def _link(target: str, here: str) -> str:
+    if target.startswith(("http://", "https://", "mailto:")):
+        return target
+    return relative_url(target, here)
+
+
+def nav_release_ids(r: Renderer) -> list[str]:
+    limit = int(r.ctx.options.get("nav_releases") or DEFAULT_NAV_RELEASES)
+    return [release.id for release in r.views.nav_releases(limit)]
+
+
+# --------------------------------------------------------------------------
+# Providers, in nav order
+
+
+def home_page(r: Renderer) -> list[GeneratedPage]:
+    """The generated part of the home page, appended to the hand-written content/index.md."""
+    content = r.render("home.md.j2", Urls.home)
+    return [GeneratedPage("index.md", content, "Home", nav_section=NAV_HOME, nav_order=(0,), placement="append")]
+
+
+def release_pages(r: Renderer) -> list[GeneratedPage]:
+    ctx = r.ctx
+    in_nav = nav_release_ids(r)
+    out = [r.page("releases.md.j2", "releases/index.md", "All releases", nav_section=NAV_RELEASES, nav_order=(0,))]
+    for release in r.views.releases:
+        rank = in_nav.index(release.id) if release.id in in_nav else None
+        svg = release_svg(release, ctx.as_of, svg_id=f"timeline-{release.id}")
+        out.append(r.page(
+            "release.md.j2", release.src_path, release.title,
+            values={"r": release, "timeline": svg},
+            nav_section=NAV_RELEASES if rank is not None else None,
+            nav_order=(1, rank if rank is not None else 0),
+            edit_path=release.edit_path,
+        ))
+    return out
+
+
+def document_headers(r: Renderer) -> list[GeneratedPage]:
+    """Headers put above the editors' Markdown of each release document (the body stays theirs)."""
+    ctx = r.ctx
+    out = []
+    for release in r.views.releases:
+        for kind in ("implementation_document", "testing_approach"):
+            ref = getattr(release.release, kind)
+            if ref is None or ref.page not in ctx.record.documents:
+                continue
+            owner = ref.owner if kind == "testing_approach" else "The Panel (SECAS edits it)"
+            results = [res for res in release.results if res.requirement.applies_to == kind]
+            header = r.render(
+                "document_header.md.j2", page_url(ref.page),
+                r=release, kind=kind, name=DOCUMENT_NAMES[kind], owner=owner,
+                doc_summary=ComplianceSummary.of(results),
+            )
+            out.append(GeneratedPage(ref.page, header, f"{DOCUMENT_NAMES[kind]}: {release.title}", placement="prepend"))
+    return out
+
+
+def modification_pages(r: Renderer) -> list[GeneratedPage]:
+    ctx = r.ctx
+    out = [r.page("modifications.md.j2", "modifications/index.md", "Modifications", nav_section=NAV_MODIFICATIONS, nav_order=(0,))]
+    files = ctx.record.modification_files
+    for m in r.views.modifications:
+        out.append(r.page(
+            "modification.md.j2", m.src_path, f"{m.id} {m.modification.title}",
+            values={"m": m}, nav_section=None, edit_path=files.get(m.id),
+        ))
+    return out
+
+
+def timeline_page(r: Renderer) -> list[GeneratedPage]:
+    ctx = r.ctx
+    svg = record_svg(r.views.releases, ctx.as_of)
+    return [r.page("timeline.md.j2", "timeline/index.md", "Timeline", values={"timeline": svg}, nav_section=NAV_TIMELINE, meta=WIDE)]
+
+
+def compliance_page(r: Renderer) -> list[GeneratedPage]:
+    return [r.page("compliance.md.j2", "compliance/index.md", "Compliance", nav_section=NAV_COMPLIANCE, meta=WIDE)]
+
+
+def rulebook_page(r: Renderer) -> list[GeneratedPage]:
+    ctx = r.ctx
+    groups: list[tuple[str, list[Requirement]]] = []
+    labels = {
+        "policy": "The Policy",
+        "release": "Each release",
+        "implementation_document": "The Implementation Document",
+        "testing_approach": "The Testing Approach Document",
+    }
+    for kind, label in labels.items():
+        requirements = [req for req in r.views.requirements if req.applies_to == kind]
+        if requirements:
+            groups.append((label, requirements))
+    return [r.page(
+        "rulebook.md.j2", "rulebook/index.md", "Rulebook", values={"groups": groups},
+        nav_section=NAV_RULEBOOK, edit_path=ctx.record.rulebook_file,
+    )]
+
+
+def policy_page(r: Renderer) -> list[GeneratedPage]:
+    """The Policy's coverage, placed beside the hand-written Policy (which stays in the nav as "Policy")."""
+    ctx = r.ctx
+    if ctx.record.policy is None:
+        return []
+    path = ctx.record.config.policy_page
+    aside = r.render("policy_coverage.md.j2", page_url(path))
+    return [GeneratedPage(path, aside, NAV_POLICY, nav_section=NAV_POLICY, placement="prepend")]
+
+
+PROVIDERS = [home_page, release_pages, document_headers, modification_pages, timeline_page, compliance_page, rulebook_page, policy_page]
+
+
+def withheld_pages(ctx: SiteContext) -> list[str]:
+    """Hand-written pages this build must not publish: the documents of draft releases, outside preview."""
+    if ctx.preview:
+        return []
+    published = {
+        ref.page for r in ctx.releases.values()
+        for ref in (r.implementation_document, r.testing_approach) if ref is not None
+    }
+    return sorted({
+        ref.page for r in ctx.record.releases.values() if r.draft
+        for ref in (r.implementation_document, r.testing_approach)
+        if ref is not None and ref.page not in published
+    })
+
+
+def record_pages(ctx: SiteContext) -> list[GeneratedPage]:
+    """Every page kind of the published record, in nav order."""
+    r = Renderer(ctx)  # one per build: the view models are computed once
+    out: list[GeneratedPage] = []
+    for provider in PROVIDERS:
+        out.extend(provider(r))
+    return out
+
+
