@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 
-import yaml
 
 from tests.conftest import REPO, run_cli
 from tests.factory import complete_release, write_project

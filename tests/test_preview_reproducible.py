@@ -17,7 +17,7 @@ from sec_release.core.models import Release
 from sec_release.core.project import load_project
 from sec_release.core.record import load_record
 from tests.factory import complete_release
-from tests.publishing_support import AS_OF, EPOCH, GIT_ENV, build, every_change_repo, git, site_files
+from tests.publishing_support import AS_OF, EPOCH, GIT_ENV, build, every_change_repo, git
 
 SEC_RELEASE = [sys.executable, "-m", "sec_release.cli"]
 

@@ -461,3 +461,25 @@ def test_search_finds_a_modification_by_id_and_title(site):
     mp071 = pages["modifications/MP071/"]
     assert "MP071" in mp071["title"] and "Second-Comer Charging" in mp071["title"]
     assert "Second-Comer Charging" in pages["modifications/"]["text"]
+
+
+def test_release_page_shows_its_digest_and_links_its_calendar(tmp_path):
+    """Provenance a reader can check, and a calendar a reader can subscribe to."""
+    from bs4 import BeautifulSoup
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from sec_release.core.digest import release_digest
+    from sec_release.core.models import Release
+    from tests.factory import complete_release, write_project
+
+    data = complete_release()
+    project = write_project(tmp_path / "p", [data])
+    site = tmp_path / "site"
+    build(load_config(str(project / "mkdocs.yml"), site_dir=str(site)))
+    soup = BeautifulSoup((site / "releases/2019-11/index.html").read_text(), "lxml")
+    digest = soup.select_one(".sec-digest code").get_text()
+    assert digest == release_digest(Release.model_validate(data | {"go_live": "2019-11-29"}))
+    link = soup.find("a", type="text/calendar")
+    assert link["href"] == "calendar.ics"
+    assert (site / "releases/2019-11/calendar.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")

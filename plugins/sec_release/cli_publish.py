@@ -16,7 +16,6 @@ Exit codes as for every command: 0 fine, 1 problems found, 2 usage error
 
 from __future__ import annotations
 
-import argparse
 import os
 import subprocess
 import sys

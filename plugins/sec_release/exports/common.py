@@ -7,10 +7,9 @@ import re
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
 
 from ..site.context import SiteContext
-from ..site.render import environment, markdown_escape, page_url
+from ..site.render import environment, page_url
 
 # The same defaults as the plugin's ``licence`` / ``licence_url`` options, so
 # that ``sec-release export`` writes what a build writes when mkdocs.yml sets neither.
@@ -83,11 +82,5 @@ def dump_json(data: Any) -> bytes:
 
 
 def template_env(ctx: SiteContext) -> jinja2.Environment:
-    """The shared Jinja environment (overridable from overrides/sec_release/).
-
-    ``mdescape`` returns Markup here: the shared filter returns a plain string,
-    which autoescaping would escape a second time (``&amp;#39;``).
-    """
-    env = environment(ctx.record.config.root / (ctx.options.get("custom_dir") or "overrides"))
-    env.filters["mdescape"] = lambda text: Markup(markdown_escape(str(text)))
-    return env
+    """The shared Jinja environment (overridable from overrides/sec_release/)."""
+    return environment(ctx.record.config.root / (ctx.options.get("custom_dir") or "overrides"))

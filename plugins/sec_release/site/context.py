@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any
 
-from ..core.check import CheckedRecord
 from ..core.evaluate import Evaluation, Result
 from ..core.models import Modification, Release
 from ..core.record import Record

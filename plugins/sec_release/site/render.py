@@ -103,10 +103,12 @@ def relative_url(target: str, from_url: str) -> str:
     return result + (f"#{fragment}" if fragment else "")
 
 
-def markdown_escape(text: str) -> str:
-    """Text placed into Markdown (headings, table cells) shows literally: HTML-escaped, syntax backslashed."""
+def markdown_escape(text: str) -> Markup:
+    """Text placed into Markdown (headings, table cells) shows literally: HTML-escaped, syntax backslashed.
+
+    Returns Markup so that autoescaping does not escape it a second time."""
     escaped = str(escape(text))
-    return re.sub(r"([\\`*_\[\]{}()#+!|>~])", r"\\\1", escaped)
+    return Markup(re.sub(r"([\\`*_\[\]{}()#+!>|])", r"\\\1", escaped))
 
 
 def environment(overrides_dir: Path | None = None) -> jinja2.Environment:

@@ -24,6 +24,8 @@ from ..core.models import Modification, Release, ReleaseModification
 from ..core.rulebook import Requirement
 from .context import SiteContext
 from .render import page_url
+from ..core.digest import release_digest
+from ..exports.common import release_calendar_path
 
 # --------------------------------------------------------------------------
 # Labels. Display text only; what the values mean is in the record format.
@@ -317,6 +319,15 @@ class ReleaseView:
     @property
     def status_label(self) -> str:
         return RELEASE_STATUS[self.release.status]
+
+    @cached_property
+    def digest(self) -> str:
+        """SHA-256 of the release's canonical data: readers can check a copy against it."""
+        return release_digest(self.release)
+
+    @property
+    def calendar_url(self) -> str:
+        return release_calendar_path(self.release.id)
 
     @property
     def in_progress(self) -> bool:
