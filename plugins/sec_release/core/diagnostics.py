@@ -8,9 +8,23 @@ annotations and JSON all print the same objects, so an editor learns one format.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from enum import Enum
 from typing import Iterable
+
+
+# C0/C1 control characters other than tab and newline. Messages quote what the
+# editor wrote (an unknown key, a page path); an escape sequence or a carriage
+# return in it must not rewrite the terminal or the build log.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str, *, newlines: bool = True) -> str:
+    """Text safe to print: control characters escaped; a kept newline is indented so
+    that what follows it can never pose as a new ``file:line:col:`` headline."""
+    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return text.replace("\n", "\n    ") if newlines else text.replace("\n", "\\n")
 
 
 class Severity(str, Enum):
@@ -50,9 +64,9 @@ class Diagnostic:
         return f"{self.location}: {self.severity.value} {self.code}{clause}"
 
     def to_text(self) -> str:
-        lines = [self.headline(), f"  {self.message}"]
+        lines = [printable(self.headline(), newlines=False), f"  {printable(self.message)}"]
         if self.hint:
-            lines.append(f"  hint: {self.hint}")
+            lines.append(f"  hint: {printable(self.hint)}")
         return "\n".join(lines)
 
     def to_dict(self) -> dict:
@@ -91,6 +105,19 @@ class DiagnosticList:
         return any(d.severity is Severity.ERROR for d in self.items)
 
 
+# A file with thousands of wrong entries would otherwise print thousands of
+# messages (and take seconds to); the first ones are enough to act on.
+MAX_PROBLEMS_PER_FILE = 100
+
+
+def add_capped(target: DiagnosticList, found: list[Diagnostic]) -> None:
+    """Add at most MAX_PROBLEMS_PER_FILE of ``found`` (one file's problems), then say how many more."""
+    target.extend(found[:MAX_PROBLEMS_PER_FILE])
+    rest = found[MAX_PROBLEMS_PER_FILE:]
+    if rest:
+        target.error(rest[0].location, "too-many-problems", f"{len(rest):,} more problems in this file are not listed", "fix the problems listed and validate again")
+
+
 def sorted_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     # Deduplicate: the same problem reached by two routes is reported once.
     unique = {(d.sort_key(), d.severity, d.hint): d for d in diagnostics}
@@ -123,7 +150,7 @@ def format_text(diagnostics: list[Diagnostic], files_checked: int) -> str:
         if d.location.file != current_file:
             if current_file is not None:
                 out.append("")
-            out.append(f"{d.location.file}")
+            out.append(printable(d.location.file, newlines=False))
             current_file = d.location.file
         out.append(d.to_text())
     if out:

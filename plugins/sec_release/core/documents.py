@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .diagnostics import DiagnosticList, Location
@@ -24,6 +25,7 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _HEADING_ATTRS = re.compile(r"\s*\{[^}]*\}\s*$")  # attr_list: "## Timescales {#timescales}"
 
 
+@lru_cache(maxsize=4096)  # the same few dozen titles are compared for every release
 def normalise_title(text: str) -> str:
     """Lower-case, punctuation dropped, spaces folded: "Go-live criteria" == "go live criteria"."""
     text = re.sub(r"[^\w\s]", " ", text.lower())

@@ -55,8 +55,13 @@ class ProjectConfig:
 
     def relative(self, path: Path) -> str:
         """A path as messages show it: relative to the project, with forward slashes."""
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        if ".." not in path.parts:  # built from the root, as almost every path is: no file-system access
+            try:
+                return path.relative_to(self.root).as_posix()
+            except ValueError:
+                pass
+        try:  # the folder resolved, not a symbolic link at the end: a message names the link itself
+            return (path.parent.resolve() / path.name).relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return path.as_posix()
 

@@ -9,6 +9,7 @@ the :class:`Record`, so everything downstream can trust the models.
 from __future__ import annotations
 
 import difflib
+import re
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -16,9 +17,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .diagnostics import Diagnostic, DiagnosticList, Location, Severity
+from .diagnostics import MAX_PROBLEMS_PER_FILE, Diagnostic, DiagnosticList, Location, Severity
 from .documents import Document, parse_document
-from .models import Modification, Release
+from .models import MODIFICATION_ID_PATTERN, Modification, Release
 from .project import ProjectConfig
 from .rulebook import Requirement, Rulebook, semantic_problems
 from .yaml_source import SourceMap, load_yaml_file, read_text
@@ -134,7 +135,16 @@ _CODES = {
 
 def _validation_diagnostics(exc: ValidationError, model: type[BaseModel], data: Any, source: SourceMap) -> list[Diagnostic]:
     out = []
-    for error in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    if len(errors) > MAX_PROBLEMS_PER_FILE:  # converting 100,000 errors takes seconds; list the first
+        rest = errors[MAX_PROBLEMS_PER_FILE:]
+        out.append(Diagnostic(
+            source.locate(_data_path(tuple(rest[0]["loc"]), data)), Severity.ERROR, "too-many-problems",
+            f"{len(rest):,} more problems in this file are not listed",
+            "fix the problems listed and validate again",
+        ))
+        errors = errors[:MAX_PROBLEMS_PER_FILE]
+    for error in errors:
         loc = tuple(error["loc"])
         path = _data_path(loc, data)
         kind = error["type"]
@@ -197,8 +207,11 @@ def _record_files(folder: Path, config: ProjectConfig, problems: DiagnosticList)
             continue
         if path.suffix == ".yml":
             problems.error(Location(config.relative(path), 1, 1), "file-name", "record files end in .yaml, not .yml", f"rename it to {path.stem}.yaml")
-        elif path.suffix == ".yaml" and path.is_file():
-            files.append(path)
+        elif path.suffix == ".yaml":
+            if path.is_file():
+                files.append(path)
+            else:  # a folder, a broken link, a link to a device: never skipped silently
+                problems.error(Location(config.relative(path), 1, 1), "file-name", f"{path.name} is not a regular file", "replace it with a plain YAML file, or remove it")
     return files
 
 
@@ -268,6 +281,11 @@ def safe_page_path(page: str) -> bool:
     )
 
 
+def _inside_content(config: ProjectConfig, page: str) -> bool:
+    """After following symbolic links, the page is still inside the content dir."""
+    return (config.content_path / page).resolve().is_relative_to(config.content_path.resolve())
+
+
 def _load_document(record: Record, page: str, problems: DiagnosticList) -> Document | None:
     if page in record.documents:
         return record.documents[page]
@@ -296,8 +314,8 @@ def _check_references(record: Record, data: dict, release_id: str, source: Sourc
     seen: dict[str, int] = {}
     for index, entry in _entries(data, "modifications"):
         mid = entry.get("id")
-        if not isinstance(mid, str):
-            continue
+        if not isinstance(mid, str) or not re.match(MODIFICATION_ID_PATTERN, mid):
+            continue  # a malformed id is a schema error; never look it up as a path ("../x")
         if mid not in record.modifications:
             if (record.config.data_path / "modifications" / f"{mid}.yaml").exists():
                 hint = f"fix the errors reported in {data_dir}/modifications/{mid}.yaml"
@@ -333,6 +351,9 @@ def _check_references(record: Record, data: dict, release_id: str, source: Sourc
             ok = False
         elif not (record.config.content_path / page).is_file():
             problems.error(where, "missing-page", f'the page "{page}" does not exist under {docs_dir}/', f"create {docs_dir}/{page}, or correct the path")
+            ok = False
+        elif not _inside_content(record.config, page):
+            problems.error(where, "page-path", f'the page "{page}" is a link to a file outside {docs_dir}/', f"replace the link with the document itself, in {docs_dir}/")
             ok = False
         elif _load_document(record, page, problems) is None:
             ok = False
@@ -388,7 +409,8 @@ def load_record(config: ProjectConfig) -> Record:
     record.releases = {r.id: r for r, _ in kept}
     record.release_files = {r.id: f for r, f in kept}
 
-    if safe_page_path(config.policy_page) and (config.content_path / config.policy_page).is_file():
+    policy = config.policy_page
+    if safe_page_path(policy) and (config.content_path / policy).is_file() and _inside_content(config, policy):
         _load_document(record, config.policy_page, problems)
     record.problems = list(problems)
     return record

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import DiagnosticList, Location
+from .diagnostics import DiagnosticList, Location, add_capped
 
 _Loader = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
 
@@ -55,9 +55,14 @@ class SourceMap:
 
 
 class YamlError(Exception):
-    """Raised internally when a document cannot be composed at all."""
+    """Raised internally when a document cannot be composed at all; ``node`` is where."""
+
+    def __init__(self, message: str, node: yaml.Node | None = None):
+        super().__init__(message)
+        self.node = node
 
 
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -69,20 +74,21 @@ _SCALAR_TAGS = {
 
 
 class _Builder:
-    def __init__(self, source: SourceMap, problems: DiagnosticList):
+    def __init__(self, source: SourceMap, problems: DiagnosticList, line_offset: int = 0):
         self.source = source
         self.problems = problems
+        self.line_offset = line_offset  # front matter starts below the file's first line
         self.constructor = yaml.constructor.SafeConstructor()
         self.seen: set[int] = set()
         self.count = 0
 
     def where(self, node: yaml.Node) -> Location:
-        return Location(self.source.file, node.start_mark.line + 1, node.start_mark.column + 1)
+        return Location(self.source.file, node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1)
 
     def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise YamlError(f"the document has more than {MAX_NODES} values")
+            raise YamlError(f"the document has more than {MAX_NODES} values", node)
         if depth > MAX_DEPTH:
             self.problems.error(
                 self.where(node), "yaml-too-deep",
@@ -93,10 +99,16 @@ class _Builder:
         # The composer hands back the same node object for every alias of an
         # anchor; building it twice is how alias bombs explode.
         if id(node) in self.seen and not isinstance(node, yaml.ScalarNode):
-            raise YamlError("anchors and aliases (&name / *name) are not supported in the record")
+            raise YamlError("anchors and aliases (&name / *name) are not supported in the record", node)
         self.seen.add(id(node))
         self.source.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
 
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
+            self.problems.error(
+                self.where(node), "yaml-tag", f"the tag {node.tag!r} is not allowed in the record",
+                "remove the tag; write a plain list or mapping",
+            )
+            return None
         if isinstance(node, yaml.MappingNode):
             return self.build_mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -108,7 +120,7 @@ class _Builder:
         first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise YamlError("merge keys (<<) are not supported in the record")
+                raise YamlError("merge keys (<<) are not supported in the record", key_node)
             if not isinstance(key_node, yaml.ScalarNode):
                 self.problems.error(self.where(key_node), "yaml-key", "a key must be a plain word, not a list or mapping")
                 continue
@@ -120,7 +132,7 @@ class _Builder:
                     "remove one of them; YAML would otherwise silently keep only the last",
                 )
                 continue
-            first_seen[key] = key_node.start_mark.line + 1
+            first_seen[key] = key_node.start_mark.line + 1 + self.line_offset
             self.source.key_positions[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             result[key] = self.build(value_node, path + (key,), depth + 1)
         return result
@@ -166,15 +178,41 @@ def _decode(raw: bytes, file: str, problems: DiagnosticList) -> str | None:
     return text
 
 
+def _reader_error_position(text: str, position: int) -> tuple[int, int]:
+    """(line, col) of a reader error. libyaml counts bytes of the UTF-8 text, the pure-Python reader characters."""
+    if _Loader is not yaml.SafeLoader:
+        position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
+    position = max(0, min(position, len(text)))
+    line_start = text.rfind("\n", 0, position) + 1
+    return text.count("\n", 0, position) + 1, position - line_start + 1
+
+
 def parse_yaml_text(text: str, file: str, problems: DiagnosticList, *, line_offset: int = 0) -> tuple[Any, SourceMap]:
     """Parse one YAML document. Problems are added to ``problems``; returns (data, source map)."""
     source = SourceMap(file)
-    loader = _Loader(text)
+    loader = None
+    found = DiagnosticList()  # the builder's problems, capped per file below
     try:
+        loader = _Loader(text)  # the pure-Python reader already rejects control characters here
         node = loader.get_single_node()
         if node is None:
             return None, source
-        data = _Builder(source, problems).build(node, (), 0)
+        data = _Builder(source, found, line_offset).build(node, (), 0)
+    except yaml.reader.ReaderError as exc:
+        line, col = _reader_error_position(text, exc.position)
+        char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        problems.error(
+            Location(file, line + line_offset, col), "yaml-syntax",
+            f"the file contains a character YAML does not allow ({char}, {exc.reason})",
+            "delete it; inside double quotes, write control characters as escapes such as \\t",
+        )
+        return None, source
+    except RecursionError:  # the pure-Python composer recurses once per nesting level
+        problems.error(
+            Location(file, 1 + line_offset, 1), "yaml-too-deep", "values are nested too deeply to read",
+            "the record format never nests this deep; check the brackets and indentation",
+        )
+        return None, source
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -184,13 +222,17 @@ def parse_yaml_text(text: str, file: str, problems: DiagnosticList, *, line_offs
         problems.error(Location(file, line + line_offset, col), "yaml-syntax", f"YAML syntax error: {detail}", hint)
         return None, source
     except YamlError as exc:
-        problems.error(Location(file, 1 + line_offset, 1), "yaml-unsupported", str(exc), "write the values out in full")
+        mark = exc.node.start_mark if exc.node is not None else None
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problems.error(Location(file, line + line_offset, col), "yaml-unsupported", str(exc), "write the values out in full")
         return None, source
-    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
+    except yaml.YAMLError as exc:  # anything else the parser may raise
         problems.error(Location(file, 1 + line_offset, 1), "yaml-syntax", f"YAML error: {exc}", "check the file's characters")
         return None, source
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
+        add_capped(problems, found.items)
     if line_offset:
         source.positions = {p: (l + line_offset, c) for p, (l, c) in source.positions.items()}
         source.key_positions = {p: (l + line_offset, c) for p, (l, c) in source.key_positions.items()}
@@ -200,14 +242,16 @@ def parse_yaml_text(text: str, file: str, problems: DiagnosticList, *, line_offs
 def read_text(path, file: str, problems: DiagnosticList) -> str | None:
     """Read a UTF-8 text file, reporting unreadable, empty and non-UTF-8 files."""
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)  # never more: a hostile file may be huge
+            size = max(len(raw), path.stat().st_size)
     except OSError as exc:
         problems.error(Location(file, 1, 1), "io", f"cannot read the file: {exc.strerror}")
         return None
     if len(raw) > MAX_FILE_BYTES:
         problems.error(
             Location(file, 1, 1), "file-too-large",
-            f"the file is {len(raw):,} bytes; a record file may be at most {MAX_FILE_BYTES:,}",
+            f"the file is {size:,} bytes; a record file may be at most {MAX_FILE_BYTES:,}",
             "split long text into the Markdown documents under content/",
         )
         return None
