@@ -64,3 +64,21 @@ def test_warnings_fail_only_in_strict_mode(tmp_path, monkeypatch):
     _build(project, tmp_path / "lenient", strict=False)
     with pytest.raises(Abort):
         _build(project, tmp_path / "strict", strict=True)
+
+
+def test_serve_watches_the_data_directory(tmp_path, monkeypatch):
+    """`mkdocs serve` rebuilds when a YAML file under data/ changes, not only docs_dir."""
+    monkeypatch.setenv("SEC_RELEASE_AS_OF", "2026-11-26")
+    project = write_project(tmp_path / "p")
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config = config.plugins.on_config(config)
+
+    class FakeServer:
+        watched: list[str] = []
+
+        def watch(self, path, *args, **kwargs):
+            self.watched.append(path)
+
+    server = FakeServer()
+    config.plugins["sec-release"].on_serve(server, config=config, builder=None)
+    assert str(project / "data") in server.watched
