@@ -15,7 +15,7 @@ import yaml
 
 from .cli_publish import add_commands as add_publishing_commands
 from .core.check import check_project, resolve_as_of
-from .core.diagnostics import Severity, format_github, format_json, format_text
+from .core.diagnostics import Severity, format_text, render
 from .core.models import DecisionPath, ModificationStage
 from .core.project import ProjectConfigError, _TolerantLoader, load_project
 from .core.record import load_record
@@ -100,15 +100,11 @@ def cmd_validate(args) -> int:
     config = load_project(Path(args.project_dir))
     checked = check_project(config, resolve_as_of(args.as_of, config))
     diagnostics = checked.evaluation.diagnostics
-    if args.format == "json":
-        print(format_json(diagnostics))
-    elif args.format == "github":
-        text = format_github(diagnostics)
-        if text:
-            print(text)
+    output = render(diagnostics, args.format, checked.record.files_checked)
+    if output:
+        print(output)
+    if args.format == "github":
         print(f"sec-release: {len(diagnostics)} problem(s) as of {checked.as_of.isoformat()}")
-    else:
-        print(format_text(diagnostics, checked.record.files_checked))
     failing = any(d.severity in (Severity.ERROR, Severity.WARNING) for d in diagnostics)
     return EXIT_PROBLEMS if failing else EXIT_OK
 

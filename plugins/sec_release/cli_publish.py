@@ -29,7 +29,7 @@ import yaml
 from .core.baseline import BaselineError, load_baseline
 from .core.check import AS_OF_ENV, check_project, resolve_as_of
 from .core.compare import compare, snapshot_from_record, to_markdown
-from .core.diagnostics import format_github, format_json, format_text
+from .core.diagnostics import render
 from .core.project import ProjectConfig, _TolerantLoader, load_project
 from .core.published import check_published, record_errors
 
@@ -143,14 +143,8 @@ def cmd_check_published(args) -> int:
     record = load_record(config)
     diagnostics = record_errors(record) + check_published(record, baseline)
     published = sum(1 for r in baseline.releases.values() if not r.get("draft"))
-    if args.format == "json":
-        print(format_json(diagnostics))
-    elif args.format == "github":
-        text = format_github(diagnostics)
-        if text:
-            print(text)
-    elif diagnostics:
-        print(format_text(diagnostics, record.files_checked))
+    if diagnostics or args.format == "json":
+        print(render(diagnostics, args.format, record.files_checked))
     if diagnostics:
         print(f"sec-release: the published record would be rewritten: {len(diagnostics)} problem(s) against {baseline.label}", file=sys.stderr)
         return EXIT_PROBLEMS

@@ -185,3 +185,12 @@ def format_github(diagnostics: list[Diagnostic]) -> str:
             f"title={_github_escape_property(title)}::{_github_escape_data(body)}"
         )
     return "\n".join(lines)
+
+
+def render(diagnostics: list[Diagnostic], output_format: str, files_checked: int) -> str:
+    """The diagnostics in one of the CLI's formats: text, json or github."""
+    if output_format == "json":
+        return format_json(diagnostics)
+    if output_format == "github":
+        return format_github(diagnostics)
+    return format_text(diagnostics, files_checked)

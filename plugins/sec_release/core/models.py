@@ -10,6 +10,7 @@ silently. Positions are not stored on the models: each loaded file keeps a
 from __future__ import annotations
 
 import re
+import typing
 from datetime import date
 from typing import Annotated, Literal, Optional
 
@@ -59,6 +60,17 @@ Body = Literal["Panel", "Authority", "Change Board", "DCC", "Sub-Committee", "SE
 # Release statuses in the order a release passes through them; the rulebook's
 # ``due_from`` names one of the first three.
 STATUS_ORDER: tuple[str, ...] = ("planned", "baselined", "implemented")
+
+
+def model_in(annotation) -> type[BaseModel] | None:
+    """The pydantic model inside an annotation such as ``Optional[Consultation]`` or ``list[Milestone]``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = model_in(arg)
+        if found:
+            return found
+    return None
 
 
 class RecordModel(BaseModel):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import typing
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -19,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from .diagnostics import MAX_PROBLEMS_PER_FILE, Diagnostic, DiagnosticList, Location, Severity
 from .documents import Document, parse_document
-from .models import MODIFICATION_ID_PATTERN, Modification, Release
+from .models import MODIFICATION_ID_PATTERN, Modification, Release, model_in
 from .project import ProjectConfig
 from .rulebook import Requirement, Rulebook, semantic_problems
 from .yaml_source import SourceMap, load_yaml_file, read_text
@@ -65,30 +64,20 @@ def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
     for part in loc[:-1]:
         if isinstance(part, int):
             continue
-        cls = _unwrap_model(current)
+        cls = model_in(current)
         if cls is None:
             return None
         field_info = _field_by_name(cls, part)
         if field_info is None:
             return None
         current = field_info.annotation
-    return _unwrap_model(current)
+    return model_in(current)
 
 
 def _field_by_name(cls: type[BaseModel], name: str):
     for field_name, info in cls.model_fields.items():
         if name in (field_name, info.alias):
             return info
-    return None
-
-
-def _unwrap_model(annotation) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _unwrap_model(arg)
-        if found:
-            return found
     return None
 
 

@@ -13,7 +13,7 @@ from typing import Annotated, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-from .models import STATUS_ORDER, Release
+from .models import STATUS_ORDER, Release, model_in
 
 AppliesTo = Literal["policy", "release", "implementation_document", "testing_approach"]
 
@@ -90,18 +90,8 @@ def _release_field_type(dotted: str):
         if model is None or part not in model.model_fields:
             return None
         annotation = model.model_fields[part].annotation
-        model = _model_in(annotation)
+        model = model_in(annotation)
     return annotation
-
-
-def _model_in(annotation) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _model_in(arg)
-        if found:
-            return found
-    return None
 
 
 def _is_list(annotation) -> bool:
