@@ -1,0 +1,383 @@
+"""Benchmarks at N = 10 and N = 100 releases (ten modifications each): print a table.
+
+For each N this script generates a record (``generate_record.py``) and measures:
+
+* ``sec-release validate`` wall time (the command, start to exit; best of 3);
+* a full ``mkdocs build`` of the record with the plugin, and beside it a plain
+  MkDocs + Material build (no plugin, no overrides) of the same pages with the
+  same nav, made from the Markdown the plugin build rendered: their wall
+  times, measured in the same run, and their ratio;
+* the plugin's own time: every ``on_*`` handler of ``SecReleasePlugin`` is
+  wrapped with a timer in the build process (load + validate in on_config,
+  generating pages in on_files, exports in on_post_build ...), as a share of
+  the build;
+* a release page's HTML size (the oldest release, the same page at both N,
+  and the newest) and the whole site's size;
+* peak memory (max RSS) of each build and of validate.
+
+Every build runs in its own subprocess, so that memory is measured per build
+and nothing is cached between them. Timings are wall-clock; on a shared
+machine run with ``--repeat 3`` (the best of the runs is kept).
+
+    .venv/bin/python benchmarks/run_benchmarks.py [--sizes 10 100] [--repeat 1] [--json out.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+AS_OF = "2026-11-26"
+TARGETS = {"validate_s": 1.0, "ratio": 1.25, "plugin_share": 0.05, "page_growth": 0.10, "peak_mb": 1024}
+CHILD_ENV = {"SEC_RELEASE_AS_OF": AS_OF, "SEC_RELEASE_PREVIEW": "0", "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+META_KEPT = ("title", "hide", "search", "description", "status", "icon")  # front matter a plain build understands
+
+
+# ---------------------------------------------------------------------------
+# child processes: one build each
+
+
+def _child_build(mode: str, config_file: str, site_dir: str, out_json: str, plain_dir: str | None) -> None:
+    """Runs in a subprocess: build once, write the figures (and, for the plugin build, a plain twin)."""
+    import logging
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    timings: dict[str, float] = {}
+    parts: dict[str, float] = {}  # inside the handlers: the core's check, each page and file provider
+    captured: dict[str, tuple[dict, str]] = {}
+    nav_holder: list = []
+    if mode == "plugin":
+        from sec_release.mkdocs_plugin import SecReleasePlugin
+
+        def timed(name, method):
+            @functools.wraps(method)  # keeps mkdocs_priority set by @event_priority
+            def wrapper(self, *args, **kwargs):
+                start = time.perf_counter()
+                try:
+                    result = method(self, *args, **kwargs)
+                finally:
+                    timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
+                if name == "on_page_markdown" and plain_dir:
+                    page = args[1] if len(args) > 1 else kwargs["page"]
+                    captured[page.file.src_uri] = (dict(page.meta), result if result is not None else args[0])
+                if name == "on_nav" and plain_dir:
+                    nav_holder.append(result if result is not None else args[0])
+                return result
+
+            return wrapper
+
+        for name in [n for n in dir(SecReleasePlugin) if n.startswith("on_")]:
+            setattr(SecReleasePlugin, name, timed(name, getattr(SecReleasePlugin, name)))
+        _time_parts(parts)
+
+    start = time.perf_counter()
+    config = load_config(config_file, site_dir=site_dir, strict=False)
+    build(config)
+    seconds = time.perf_counter() - start
+    Path(out_json).write_text(json.dumps({"build_s": seconds, "handlers": timings, "parts": parts}), encoding="utf-8")
+
+    if mode == "plugin" and plain_dir:
+        _write_plain_twin(Path(config_file), Path(plain_dir), captured, nav_holder[-1] if nav_holder else None)
+
+
+def _time_parts(parts: dict[str, float]) -> None:
+    """Time what the handlers call: the core's load + validate, every page and file provider, the manifest.
+    Only what exists is wrapped, so the benchmark runs whatever page kinds the site has so far."""
+    import sec_release.mkdocs_plugin as adapter
+    import sec_release.publish as publish
+
+    def timed(label, function):
+        @functools.wraps(function)
+        def wrapper(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                parts[label] = parts.get(label, 0.0) + time.perf_counter() - start
+
+        return wrapper
+
+    if hasattr(adapter, "check_project"):
+        adapter.check_project = timed("core: load + validate (check_project)", adapter.check_project)
+    for attribute, kind in (("PAGE_PROVIDERS", "pages"), ("FILE_PROVIDERS", "files")):
+        providers = getattr(publish, attribute, None)
+        if isinstance(providers, list):
+            providers[:] = [timed(f"{kind}: {getattr(f, '__name__', f)}", f) for f in providers]
+    if hasattr(adapter, "write_manifest"):
+        adapter.write_manifest = timed("files: write_manifest", adapter.write_manifest)
+
+
+def _nav_config(items) -> list:
+    from mkdocs.structure.nav import Link, Section
+    from mkdocs.structure.pages import Page
+
+    out: list = []
+    for item in items:
+        if isinstance(item, Page):
+            out.append({item.title or item.file.src_uri: item.file.src_uri} if item.title else item.file.src_uri)
+        elif isinstance(item, Section):
+            out.append({item.title: _nav_config(item.children)})
+        elif isinstance(item, Link):
+            out.append({item.title: item.url})
+    return out
+
+
+def _write_plain_twin(config_file: Path, plain: Path, captured: dict, nav) -> None:
+    """A plain MkDocs + Material project with the same pages (as Markdown) and the same nav."""
+    import yaml
+
+    class Tolerant(yaml.SafeLoader):
+        pass
+
+    Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
+    settings = yaml.load(config_file.read_text(encoding="utf-8"), Loader=Tolerant)
+    theme = dict(settings.get("theme") or {"name": "material"})
+    theme.pop("custom_dir", None)
+    plain_settings = {
+        "site_name": settings.get("site_name", "Plain"),
+        "site_url": settings.get("site_url"),
+        "docs_dir": "docs",
+        "theme": theme,
+        "markdown_extensions": settings.get("markdown_extensions") or [],
+        "plugins": ["search"],
+        "validation": {"omitted_files": "info", "absolute_links": "info", "unrecognized_links": "info", "anchors": "info",
+                       "nav": {"omitted_files": "info", "not_found": "info", "absolute_links": "info"}},
+    }
+    if nav is not None:
+        plain_settings["nav"] = _nav_config(nav.items)
+    if plain.exists():
+        shutil.rmtree(plain)
+    docs = plain / "docs"
+    for src_uri, (meta, markdown) in captured.items():
+        target = docs / src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        kept = {k: v for k, v in meta.items() if k in META_KEPT}
+        head = "---\n" + yaml.safe_dump(kept, allow_unicode=True) + "---\n\n" if kept else ""
+        target.write_text(head + markdown, encoding="utf-8")
+    (plain / "mkdocs.yml").write_text(yaml.safe_dump(plain_settings, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------
+# the parent: run children, measure them
+
+
+def run_measured(args: list[str], cwd: Path | None = None) -> tuple[float, int, int, str]:
+    """(wall seconds, peak RSS in bytes, exit code, stderr tail) of one child process."""
+    env = {**os.environ, **CHILD_ENV}
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(args, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        tail = err.read()[-4000:].decode("utf-8", "replace")
+    return seconds, usage.ru_maxrss * 1024, proc.returncode, tail
+
+
+def child(mode: str, config_file: Path, site_dir: Path, plain_dir: Path | None = None) -> dict:
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
+        out_json = Path(handle.name)
+    try:
+        args = [sys.executable, str(Path(__file__).resolve()), "_child", mode, str(config_file), str(site_dir), str(out_json)]
+        if plain_dir is not None:
+            args.append(str(plain_dir))
+        wall, rss, code, tail = run_measured(args)
+        if code != 0:
+            raise SystemExit(f"{mode} build of {config_file} failed (exit {code}):\n{tail}")
+        figures = json.loads(out_json.read_text(encoding="utf-8"))
+    finally:
+        out_json.unlink(missing_ok=True)
+    figures.update(process_s=wall, peak_bytes=rss)
+    return figures
+
+
+def site_figures(site: Path, release_ids: list[str]) -> dict:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    pages = [p for p in files if p.suffix == ".html"]
+
+    def page_size(rid: str) -> int | None:
+        page = site / "releases" / rid / "index.html"
+        return page.stat().st_size if page.is_file() else None
+
+    return {
+        "pages": len(pages),
+        "site_bytes": sum(p.stat().st_size for p in files),
+        "html_bytes": sum(p.stat().st_size for p in pages),
+        "oldest_release_page": page_size(release_ids[0]),
+        "newest_release_page": page_size(release_ids[-1]),
+    }
+
+
+def measure(n: int, work: Path, repeat: int) -> dict:
+    from generate_record import generate, release_id
+
+    project = generate(work / f"n{n}" / "record", n)
+    plain = work / f"n{n}" / "plain"
+    ids = [release_id(i)[0] for i in range(n)]
+
+    validate = []
+    for _ in range(3):
+        wall, rss, code, tail = run_measured([sys.executable, "-m", "sec_release.cli", "validate", str(project), "--as-of", AS_OF])
+        if code != 0:
+            raise SystemExit(f"validate failed on the generated record (exit {code}):\n{tail}")
+        validate.append((wall, rss))
+
+    plugin_runs, plain_runs = [], []
+    for attempt in range(repeat):  # alternate, so that both see the same machine load
+        plugin_runs.append(child("plugin", project / "mkdocs.yml", work / f"n{n}" / "site", plain if attempt == 0 else None))
+        plain_runs.append(child("plain", plain / "mkdocs.yml", work / f"n{n}" / "plain-site"))
+    plugin = min(plugin_runs, key=lambda f: f["build_s"])
+    plain_build = min(plain_runs, key=lambda f: f["build_s"])
+    plugin_s = sum(plugin["handlers"].values())
+    return {
+        "n": n,
+        "modifications": n * 10,
+        "validate_s": min(w for w, _ in validate),
+        "validate_peak_bytes": max(r for _, r in validate),
+        "build_s": plugin["build_s"],
+        "plain_build_s": plain_build["build_s"],
+        "ratio": plugin["build_s"] / plain_build["build_s"],
+        "plugin_s": plugin_s,
+        "plugin_share": plugin_s / plugin["build_s"],
+        "handlers": plugin["handlers"],
+        "parts": plugin.get("parts", {}),
+        "build_peak_bytes": max(f["peak_bytes"] for f in plugin_runs),
+        "plain_peak_bytes": max(f["peak_bytes"] for f in plain_runs),
+        "site": site_figures(work / f"n{n}" / "site", ids),
+        "plain_site": site_figures(work / f"n{n}" / "plain-site", ids),
+        "oldest_id": ids[0],
+        "newest_id": ids[-1],
+    }
+
+
+# ---------------------------------------------------------------------------
+# the report
+
+
+def machine() -> dict:
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        import mkdocs
+        import material
+
+        versions = f"MkDocs {mkdocs.__version__}, Material {getattr(material, '__version__', '?')}"
+    except Exception:  # noqa: BLE001 - only for the report
+        versions = ""
+    return {"nproc": os.cpu_count(), "cpu": model or platform.processor(), "python": platform.python_version(),
+            "platform": platform.platform(), "versions": versions, "load": os.getloadavg()}
+
+
+def _mb(value: int | None) -> str:
+    return "–" if value is None else f"{value / 2**20:.1f} MB"
+
+
+def _kb(value: int | None) -> str:
+    return "–" if value is None else f"{value / 1024:.1f} kB"
+
+
+def table(results: list[dict]) -> str:
+    first, last = results[0], results[-1]
+    growth = None
+    if first["site"]["oldest_release_page"] and last["site"]["oldest_release_page"]:
+        growth = last["site"]["oldest_release_page"] / first["site"]["oldest_release_page"] - 1
+    header = "| | " + " | ".join(f"N = {r['n']}" for r in results) + f" | target at N = {last['n']} | met |"
+    rows = [header, "|---" * (len(results) + 3) + "|"]
+
+    def row(label, cells, target="", met=""):
+        rows.append(f"| {label} | " + " | ".join(cells) + f" | {target} | {met} |")
+
+    def ok(flag):
+        return "" if flag is None else ("yes" if flag else "**no**")
+
+    row("releases / modifications", [f"{r['n']} / {r['modifications']}" for r in results])
+    row("pages built (HTML files)", [str(r["site"]["pages"]) for r in results])
+    row("`sec-release validate`", [f"{r['validate_s']:.2f} s" for r in results], "≤ 1 s", ok(last["validate_s"] <= TARGETS["validate_s"]))
+    row("`mkdocs build` with the plugin", [f"{r['build_s']:.1f} s" for r in results])
+    row("plain MkDocs + Material build, same pages and nav", [f"{r['plain_build_s']:.1f} s" for r in results])
+    row("ratio (plugin / plain)", [f"{r['ratio']:.2f}×" for r in results], "≤ 1.25×", ok(last["ratio"] <= TARGETS["ratio"]))
+    row("plugin's own time (all handlers)", [f"{r['plugin_s']:.2f} s ({r['plugin_share']:.1%})" for r in results], "≤ 5 %", ok(last["plugin_share"] <= TARGETS["plugin_share"]))
+    row(f"release page {first['oldest_id']} (same page at every N)", [_kb(r["site"]["oldest_release_page"]) for r in results],
+        "within 10 % of N = 10", ok(None if growth is None else abs(growth) <= TARGETS["page_growth"]))
+    row("newest release page", [f"{_kb(r['site']['newest_release_page'])} ({r['newest_id']})" for r in results])
+    row("whole site (all files)", [_mb(r["site"]["site_bytes"]) for r in results])
+    row("plain site (all files)", [_mb(r["plain_site"]["site_bytes"]) for r in results])
+    row("peak memory: build with the plugin", [_mb(r["build_peak_bytes"]) for r in results], "≤ 1 GB", ok(last["build_peak_bytes"] <= TARGETS["peak_mb"] * 2**20))
+    row("peak memory: plain build", [_mb(r["plain_peak_bytes"]) for r in results])
+    row("peak memory: validate", [_mb(r["validate_peak_bytes"]) for r in results])
+    text = "\n".join(rows)
+    if growth is not None:
+        text += f"\n\nRelease page {first['oldest_id']}: {growth:+.1%} from N = {first['n']} to N = {last['n']}."
+    return text
+
+
+def handler_table(results: list[dict]) -> str:
+    rows = ["| plugin time | " + " | ".join(f"N = {r['n']}" for r in results) + " |", "|---" * (len(results) + 1) + "|"]
+    for key, prefix in (("handlers", "handler "), ("parts", "")):
+        names = sorted({name for r in results for name in r.get(key, {})})
+        for name in names:
+            label = f"{prefix}`{name}`" if prefix else name
+            cells = [f"{r.get(key, {}).get(name, 0):.3f} s ({r.get(key, {}).get(name, 0) / r['build_s']:.1%})" for r in results]
+            rows.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "_child":
+        _child_build(*argv[1:5], *(argv[5:6] or [None]))
+        return 0
+    parser = argparse.ArgumentParser(description="Benchmarks of validate and build at N releases.")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100])
+    parser.add_argument("--repeat", type=int, default=1, help="builds per size; the fastest is kept")
+    parser.add_argument("--work", type=Path, help="folder for the generated records and sites (default: a temporary one)")
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON")
+    args = parser.parse_args(argv)
+
+    work = args.work or Path(tempfile.mkdtemp(prefix="sec-release-bench-"))
+    results = []
+    for n in args.sizes:
+        print(f"N = {n}: generating, validating, building ...", file=sys.stderr, flush=True)
+        results.append(measure(n, work, args.repeat))
+    info = machine()
+    print(f"Machine: {info['nproc']} CPUs, {info['cpu']}; Python {info['python']}; {info['versions']}; "
+          f"load average at the end {info['load'][0]:.2f}")
+    print(f"Command: .venv/bin/python benchmarks/run_benchmarks.py {' '.join(argv)}".rstrip())
+    print()
+    print(table(results))
+    print()
+    print("Plugin time by handler, and what the handlers spend it on (share of the build with the plugin):")
+    print()
+    print(handler_table(results))
+    if args.json:
+        args.json.write_text(json.dumps({"machine": info, "results": results}, indent=2), encoding="utf-8")
+    if not args.work:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
