@@ -82,3 +82,14 @@ def test_serve_watches_the_data_directory(tmp_path, monkeypatch):
     server = FakeServer()
     config.plugins["sec-release"].on_serve(server, config=config, builder=None)
     assert str(project / "data") in server.watched
+
+
+def test_a_misspelt_heading_is_pointed_out(tmp_path):
+    from tests.conftest import run_cli
+
+    misspelt = IMPLEMENTATION_DOCUMENT.replace("## Timescales", "## Time-scale")
+    project = write_project(tmp_path / "p", implementation_document=misspelt)
+    result = run_cli("validate", str(project), "--as-of", "2026-11-26")
+    assert result.returncode == 1
+    assert 'the heading "Time-scale" (line 9) looks close' in result.stdout
+    assert "implementation-document.md:9:1: error d10-13-timescales" in result.stdout, "it points at the heading to fix"

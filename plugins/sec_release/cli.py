@@ -6,6 +6,7 @@ Exit codes: 0 nothing wrong or missing, 1 something is, 2 usage error.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import typing
 from datetime import date
@@ -210,6 +211,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.func(args)
+    except BrokenPipeError:
+        # The reader closed the pipe (`sec-release validate | head`): stop quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_PROBLEMS
     except ProjectConfigError as exc:
         print(f"sec-release: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -8,13 +8,14 @@ Policy requirement), and the diagnostics an editor must act on.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
 from typing import Any
 
 from .diagnostics import Diagnostic, Location, Severity
-from .documents import Document
+from .documents import Document, normalise_title
 from .models import STATUS_ORDER, Release, Waiver
 from .record import Record
 from .rulebook import DOCUMENT_FIELDS, Requirement
@@ -127,6 +128,18 @@ class _Check:
         self.location = self.location or location
 
 
+def _near_heading(doc: Document, accepted: list[str]):
+    """A heading that is probably a misspelling of an accepted title (e.g. "Timescale")."""
+    def squeeze(title: str) -> str:  # "Time-scale" and "Timescales" differ only in spacing and a letter
+        return normalise_title(title).replace(" ", "")
+
+    wanted = [squeeze(t) for t in accepted]
+    for section in doc.sections:
+        if difflib.get_close_matches(squeeze(section.title), wanted, n=1, cutoff=0.8):
+            return section
+    return None
+
+
 def _check_document(req: Requirement, doc: Document | None, page: str, docs_dir: str, check: _Check, fallback: Location) -> None:
     name = DOCUMENT_NAMES[req.applies_to]
     if doc is None:
@@ -138,7 +151,14 @@ def _check_document(req: Requirement, doc: Document | None, page: str, docs_dir:
         section = doc.find_section(req.satisfied_by.section)
         wanted = req.satisfied_by.section[0]
         if section is None:
-            check.fail(f'no "{wanted}" section in the {name}', f'add a "## {wanted}" section to {doc.file}', Location(doc.file, 1, 1))
+            hint = f'add a "## {wanted}" section to {doc.file}'
+            where = Location(doc.file, 1, 1)
+            near = _near_heading(doc, req.satisfied_by.section)
+            if near is not None:
+                accepted = ", ".join(f'"{t}"' for t in req.satisfied_by.section)
+                hint += f'; the heading "{near.title}" (line {near.line}) looks close, but the rulebook accepts only {accepted}'
+                where = Location(doc.file, near.line, 1)  # point at the heading to fix
+            check.fail(f'no "{wanted}" section in the {name}', hint, where)
         elif not section.provided:
             check.fail(
                 f'the "{section.title}" section of the {name} is empty or a placeholder',
