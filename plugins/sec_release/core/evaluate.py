@@ -78,11 +78,17 @@ class Evaluation:
     def for_policy(self) -> list[Result]:
         return [r for r in self.results if r.release_id is None]
 
+    # (release id, requirement id) -> the first such result; rebuilt when results were added since.
+    _index: dict[tuple[str | None, str], Result] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _indexed: int = field(default=-1, init=False, repr=False, compare=False)
+
     def get(self, release_id: str | None, requirement_id: str) -> Result | None:
-        for r in self.results:
-            if r.release_id == release_id and r.requirement.id == requirement_id:
-                return r
-        return None
+        if self._indexed != len(self.results):
+            self._index = {}
+            for r in self.results:
+                self._index.setdefault((r.release_id, r.requirement.id), r)
+            self._indexed = len(self.results)
+        return self._index.get((release_id, requirement_id))
 
     @property
     def has_errors(self) -> bool:

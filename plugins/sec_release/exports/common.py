@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
 import jinja2
+from pydantic import BaseModel
+from pydantic_core import to_json
 
 from ..site.context import SiteContext
 from ..site.render import environment, page_url
@@ -73,12 +74,30 @@ def unique_key(seen: dict[str, int], key: str) -> str:
 def dump_json(data: Any) -> bytes:
     """Stable JSON: the models' field order, two-space indent, a final newline.
 
+    ``data`` is plain JSON values, or a pydantic model, written by its aliases
+    as ``model_dump(mode="json", by_alias=True)`` gives it (pydantic writes
+    the JSON itself, with no dict of every value in between).
+
     ``<``, ``>`` and ``&`` are written as ``\\u`` escapes: the value read back is the
     same, and a file pasted into an HTML page cannot close a ``<script>`` element.
     """
-    text = json.dumps(data, indent=2, ensure_ascii=False)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return (text + "\n").encode("utf-8")
+    if isinstance(data, BaseModel):
+        text = data.model_dump_json(indent=2, by_alias=True).encode("utf-8")
+    else:
+        text = pretty_json(data)
+    return text.replace(b"<", b"\\u003c").replace(b">", b"\\u003e").replace(b"&", b"\\u0026") + b"\n"
+
+
+def pretty_json(data: Any) -> bytes:
+    """``json.dumps(data, indent=2, ensure_ascii=False)`` in UTF-8, made by pydantic-core.
+
+    The standard library's encoder is pure Python when it indents (about
+    0.1 s for the exports at N = 100). For what the exports hold (text,
+    integers, booleans, null, lists and objects) the bytes are the same; the
+    two differ only in how some floats are written (``1e-7`` against
+    ``1e-07``), and no published field is a float.
+    """
+    return to_json(data, indent=2)
 
 
 def template_env(ctx: SiteContext) -> jinja2.Environment:

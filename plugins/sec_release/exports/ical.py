@@ -32,6 +32,7 @@ from ..site.render import long_date
 from .common import CALENDAR_PATH, clean_text, release_calendar_path, release_path, site_link, unique_key
 
 PRODID = "-//sec-release//SEC Releases public record//EN"
+_END = b"END:VCALENDAR\r\n"  # how a calendar's bytes end
 
 
 def _slug(text: str) -> str:
@@ -97,7 +98,12 @@ def release_events(ctx: SiteContext, release: Release) -> list[Event]:
     return events
 
 
-def _calendar(ctx: SiteContext, name: str, description: str, path: str, events: list[Event]) -> bytes:
+def _serialised(events: list[Event]) -> list[tuple[tuple, bytes]]:
+    """Each event's bytes with its place in a calendar (by date, then UID)."""
+    return [((ev.decoded("dtstart"), str(ev["uid"])), ev.to_ical()) for ev in events]
+
+
+def _calendar(ctx: SiteContext, name: str, description: str, path: str, events: list[tuple[tuple, bytes]]) -> bytes:
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -115,13 +121,16 @@ def _calendar(ctx: SiteContext, name: str, description: str, path: str, events: 
     source = site_link(ctx, path)
     if source.startswith(("http://", "https://")):
         cal.add("source", source, parameters={"VALUE": "URI"})
-    for ev in sorted(events, key=lambda e: (e.decoded("dtstart"), str(e["uid"]))):
-        cal.add_component(ev)
-    return cal.to_ical()
+    # Every event is in two calendars (the site's and its release's), and
+    # icalendar folds long lines a character at a time: each event is
+    # serialised once and put before END:VCALENDAR, which gives the same bytes
+    # as adding it to the calendar as a component.
+    head = cal.to_ical().removesuffix(_END)
+    return head + b"".join(text for _, text in sorted(events, key=lambda pair: pair[0])) + _END
 
 
 def ics_files(ctx: SiteContext) -> list[GeneratedFile]:
-    per_release = {rid: release_events(ctx, r) for rid, r in ctx.releases.items()}
+    per_release = {rid: _serialised(release_events(ctx, r)) for rid, r in ctx.releases.items()}
     out = [
         GeneratedFile(
             CALENDAR_PATH,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from pydantic import BaseModel
 
 from ..site.context import SiteContext
@@ -20,9 +22,14 @@ def schema_path(name: str) -> str:
     return f"{DATA_DIR}/{name}.schema.json"
 
 
+@cache
+def _model_schema(model: type[BaseModel]) -> dict:
+    return model.model_json_schema(mode="serialization", by_alias=True)  # the models never change: once per process
+
+
 def export_schema(name: str, model: type[BaseModel], schema_id: str | None = None) -> dict:
     """The JSON Schema of a published file, generated from its pydantic model."""
-    schema = model.model_json_schema(mode="serialization", by_alias=True)
+    schema = dict(_model_schema(model))
     head = {"$schema": JSON_SCHEMA_DIALECT}
     if schema_id:
         head["$id"] = schema_id
@@ -34,8 +41,7 @@ def export_schema(name: str, model: type[BaseModel], schema_id: str | None = Non
 def json_files(ctx: SiteContext) -> list[GeneratedFile]:
     out = []
     for name, (model, fill) in JSON_FILES.items():
-        data = fill(ctx).model_dump(mode="json", by_alias=True)
-        out.append(GeneratedFile(data_path(name), dump_json(data)))
+        out.append(GeneratedFile(data_path(name), dump_json(fill(ctx))))
         schema_id = site_link(ctx, schema_path(name)) if ctx.site_url else None
         out.append(GeneratedFile(schema_path(name), dump_json(export_schema(name, model, schema_id))))
     return out

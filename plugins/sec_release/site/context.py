@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from functools import cached_property
 from typing import Any
 
 from ..core.evaluate import Evaluation, Result
@@ -44,12 +45,15 @@ class SiteContext:
     def as_of(self) -> date:
         return self.evaluation.as_of
 
-    @property
+    # The context is made once per build and never changed, so what it derives
+    # from the record is computed once (page kinds and exports ask thousands of times).
+
+    @cached_property
     def releases(self) -> dict[str, Release]:
         """The releases this build publishes: drafts only in preview."""
         return {rid: r for rid, r in self.record.releases.items() if self.preview or not r.draft}
 
-    @property
+    @cached_property
     def modifications(self) -> dict[str, Modification]:
         """Modifications this build publishes: in production, not those only a draft release carries."""
         if self.preview:
@@ -64,15 +68,23 @@ class SiteContext:
             if mid not in referenced_by_draft or mid in referenced_by_published
         }
 
-    def results(self) -> list[Result]:
+    @cached_property
+    def _published_results(self) -> list[Result]:
         published = self.releases
         return [r for r in self.evaluation.results if r.release_id is None or r.release_id in published]
 
-    def releases_of(self, modification_id: str) -> list[tuple[Release, Any]]:
-        """(release, its entry for the modification) for every published release carrying it."""
-        out = []
+    def results(self) -> list[Result]:
+        return list(self._published_results)  # a copy: callers may sort or extend it
+
+    @cached_property
+    def _carriers(self) -> dict[str, list[tuple[Release, Any]]]:
+        """Modification id -> (release, its entry) for every published release carrying it, in release order."""
+        index: dict[str, list[tuple[Release, Any]]] = {}
         for release in self.releases.values():
             for entry in release.modifications:
-                if entry.id == modification_id:
-                    out.append((release, entry))
-        return out
+                index.setdefault(entry.id, []).append((release, entry))
+        return index
+
+    def releases_of(self, modification_id: str) -> list[tuple[Release, Any]]:
+        """(release, its entry for the modification) for every published release carrying it."""
+        return list(self._carriers.get(modification_id, ()))

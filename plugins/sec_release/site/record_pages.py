@@ -14,9 +14,10 @@ autoescaping templates and the ``md`` filter.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from datetime import date
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, Callable
 
@@ -26,7 +27,7 @@ from ..core.evaluate import DOCUMENT_NAMES, Status
 from ..core.rulebook import Requirement
 from .context import SiteContext
 from .pages import GeneratedPage, front_matter
-from .render import environment, page_url, relative_url, time_tag
+from .render import environment, markdown_to_html, page_url, relative_url, time_tag
 from .timeline_svg import record_svg, release_svg
 from .views import (
     APPLIES_TO,
@@ -119,6 +120,14 @@ class Renderer:
             status_key=[(s.value, STATUS_SYMBOL[s], s.label) for s in Status],
         )
         self.env.filters["dates"] = dated_text
+        # The same text (a release's summary, a modification's note) and the
+        # same dates (a go-live, on every page listing the release) recur across
+        # pages: convert each once per build.
+        md = lru_cache(maxsize=None)(markdown_to_html)
+        self.env.filters.update(md=md, md_inline=lambda text: md(text, inline=True), time=lru_cache(maxsize=None)(time_tag))
+        # Templates do not change during a build (each build makes its own
+        # Renderer): do not stat them again for every page and every import of _ui.j2.
+        self.env.auto_reload = False
 
     def render(self, template: str, here: str, **values: Any) -> str:
         link: Callable[[str], str] = partial(_link, here=here)
@@ -150,7 +159,40 @@ def dated_text(value: str | None) -> Markup:
 def _link(target: str, here: str) -> str:
     if target.startswith(("http://", "https://", "mailto:")):
         return target
-    return relative_url(target, here)
+    fast = _relative(target, here)
+    return fast if fast is not None else relative_url(target, here)
+
+
+def _plain_parts(path: str) -> list[str] | None:
+    """The segments of a site-relative path made of names only (no ".", "..", "//" or leading "/"), else None."""
+    parts = path.split("/") if path else []
+    return None if any(part in ("", ".", "..") for part in parts) else parts
+
+
+def _relative(target: str, here: str) -> str | None:
+    """What :func:`relative_url` gives for a link between plain paths, worked out on the strings.
+
+    posixpath.relpath, which relative_url uses, makes both paths absolute from
+    the working directory: two system calls per link, and pages hold about
+    13,000 links at N = 100. For anything unusual this returns None and the
+    caller uses relative_url itself.
+    """
+    target_path, _, fragment = target.partition("#")
+    base = here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
+    base_parts, target_parts = _plain_parts(base), _plain_parts(target_path.removesuffix("/"))
+    if base_parts is None or target_parts is None:
+        return None
+    common = 0
+    for a, b in zip(base_parts, target_parts):
+        if a != b:
+            break
+        common += 1
+    result = "/".join([".."] * (len(base_parts) - common) + target_parts[common:]) or "."
+    if target_path == "" or (target_path.endswith("/") and not result.endswith("/")):
+        result += "/"
+    if result.startswith("./") and len(result) > 2:
+        result = result[2:]
+    return result + (f"#{fragment}" if fragment else "")
 
 
 def nav_release_ids(r: Renderer) -> list[str]:

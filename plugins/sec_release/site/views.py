@@ -64,6 +64,7 @@ STATUS_SYMBOL = {
     Status.NOT_APPLICABLE: "–",
     Status.WAIVED: "⊘",
 }
+STATUS_LABEL = {s: s.label for s in Status}  # Status.label builds its table on every call
 # Which section of a release page shows a release field (evidence links point there).
 FIELD_SECTION = {
     "modifications": "content",
@@ -166,7 +167,7 @@ class ResultView:
 
     @property
     def label(self) -> str:
-        return self.result.status.label
+        return STATUS_LABEL[self.result.status]
 
     @property
     def symbol(self) -> str:
