@@ -483,3 +483,21 @@ def test_release_page_shows_its_digest_and_links_its_calendar(tmp_path):
     link = soup.find("a", type="text/calendar")
     assert link["href"] == "calendar.ics"
     assert (site / "releases/2019-11/calendar.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_title_with_emoji_and_template_syntax_builds_and_shows_literally(tmp_path):
+    """Astral-plane characters survive the generated front matter (no surrogate pairs)."""
+    from bs4 import BeautifulSoup
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from tests.factory import complete_release, write_project
+
+    title = "Release 😀 {{ 7*7 }} {% raw %} <script>x</script>"
+    project = write_project(tmp_path / "p", [complete_release(title=title)])
+    site = tmp_path / "site"
+    build(load_config(str(project / "mkdocs.yml"), site_dir=str(site)))
+    soup = BeautifulSoup((site / "releases/2019-11/index.html").read_text(encoding="utf-8"), "lxml")
+    assert soup.find("h1").get_text().startswith(title)
+    assert soup.title.get_text().startswith(title)
+    assert soup.find("article").find("script") is None

@@ -123,3 +123,17 @@ def test_a_site_overrides_a_page_template(tmp_path):
     pages = {p.path: p for p in record_pages(ctx)}
     assert "<h1>Ours: MP071 Modification MP071</h1>" in pages["modifications/MP071/index.md"].content
     assert "sec-content" in pages["releases/2019-11/index.md"].content  # the others keep the package's templates
+
+
+def test_generated_front_matter_reads_back_exactly():
+    """MkDocs drops a front matter it cannot parse, and with it render_macros: false."""
+    from mkdocs.utils.meta import get_data
+
+    from sec_release.site.pages import front_matter
+
+    for title in ["Release 😀 {{ 7*7 }}", "a\u2028b", 'x: "y" # z', "tab\there", "line\nbreak", "{% raw %}"]:
+        body, meta = get_data(front_matter(title, hide=["toc"], order=3) + "body")
+        assert body == "body"
+        assert meta["render_macros"] is False
+        assert meta["hide"] == ["toc"] and meta["order"] == 3
+        assert meta["title"] == str(__import__("markupsafe").escape(title))

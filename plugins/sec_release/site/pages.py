@@ -5,17 +5,30 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+import yaml
 from markupsafe import escape
+
+
+def _yaml_value(value: object) -> str:
+    """One front-matter value that YAML reads back exactly.
+
+    Strings are written by PyYAML itself, double-quoted: JSON would write an
+    emoji as a surrogate pair that YAML reads back as two broken characters,
+    and a front matter MkDocs cannot parse silently loses ``render_macros``.
+    Other values (lists, numbers, booleans) are JSON, which is YAML flow syntax.
+    """
+    if isinstance(value, str):
+        return yaml.safe_dump(value, default_style='"', allow_unicode=True, width=1_000_000).strip().removesuffix("...").strip()
+    return json.dumps(value)
 
 
 def front_matter(title: str, **extra: object) -> str:
     """Front matter of a generated page: its title, no mkdocs-macros rendering, and ``extra`` keys.
 
-    The title is HTML-escaped (themes print page titles as they are); values
-    are JSON, which YAML reads verbatim.
+    The title is HTML-escaped (themes print page titles as they are).
     """
-    lines = [f"title: {json.dumps(str(escape(title)))}", "render_macros: false"]
-    lines += [f"{key}: {json.dumps(value)}" for key, value in extra.items()]
+    lines = [f"title: {_yaml_value(str(escape(title)))}", "render_macros: false"]
+    lines += [f"{key}: {_yaml_value(value)}" for key, value in extra.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
