@@ -143,7 +143,7 @@ def _write_plain_twin(config_file: Path, plain: Path, captured: dict, nav) -> No
     import yaml
 
     class Tolerant(yaml.SafeLoader):
-        pass
+        """Reads mkdocs.yml, whose !!python/name tags are registered below."""
 
     Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
     settings = yaml.load(config_file.read_text(encoding="utf-8"), Loader=Tolerant)
@@ -279,7 +279,7 @@ def machine() -> dict:
                 model = line.split(":", 1)[1].strip()
                 break
     except OSError:
-        pass
+        pass  # no /proc/cpuinfo: the model stays unknown
     try:
         import mkdocs
         import material

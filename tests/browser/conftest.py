@@ -51,7 +51,7 @@ def built_site(tmp_path_factory) -> Path:
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
-        pass
+        """Serve quietly: the test report is pytest's."""
 
 
 @pytest.fixture(scope="session")

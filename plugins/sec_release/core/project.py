@@ -59,7 +59,7 @@ class ProjectConfig:
             try:
                 return path.relative_to(self.root).as_posix()
             except ValueError:
-                pass
+                pass  # outside the root as written: try again with links resolved, below
         try:  # the folder resolved, not a symbolic link at the end: a message names the link itself
             return (path.parent.resolve() / path.name).relative_to(self.root.resolve()).as_posix()
         except ValueError:
