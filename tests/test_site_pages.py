@@ -501,3 +501,19 @@ def test_title_with_emoji_and_template_syntax_builds_and_shows_literally(tmp_pat
     assert soup.find("h1").get_text().startswith(title)
     assert soup.title.get_text().startswith(title)
     assert soup.find("article").find("script") is None
+
+
+def test_timeline_svg_carries_no_raw_template_braces(tmp_path):
+    """Defence in depth: even if a page lost render_macros: false, no `{{` from the record reaches a template engine."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from tests.factory import complete_release, write_project
+
+    project = write_project(tmp_path / "p", [complete_release(title="Release {{ 7*7 }}")])
+    site = tmp_path / "site"
+    build(load_config(str(project / "mkdocs.yml"), site_dir=str(site)))
+    html = (site / "timeline/index.html").read_text(encoding="utf-8")
+    start = html.index('id="record-timeline"')
+    svg = html[start: html.index("</svg>", start)]
+    assert "{{" not in svg and "&#123;&#123; 7*7 &#125;&#125;" in svg

@@ -21,10 +21,18 @@ from __future__ import annotations
 import textwrap
 from datetime import date
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
+from markupsafe import escape as _html_escape
 
 from .render import long_date
 from .views import ReleaseView, TimelineEvent
+
+
+def escape(value: object) -> Markup:
+    """XML-escaped, with braces as character references: the picture sits in
+    Markdown that a template engine (mkdocs-macros) could otherwise read."""
+    return Markup(str(_html_escape(value)).replace("{", "&#123;").replace("}", "&#125;"))
+
 
 FONT = 13
 TARGET_WIDTH = 720  # the record timeline's natural width; phones scroll it sideways
