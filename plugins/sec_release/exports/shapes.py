@@ -17,14 +17,14 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..core.evaluate import Result, Status
-from ..core.models import Release
+from ..core.models import DecisionPath, ModificationStage, ModificationStatus, Release, ReleaseStatus
+from ..core.rulebook import AppliesTo
 from ..site.context import SiteContext
 from ..site.render import page_url
 from .common import GUIDE_PAGE, document_link, licence, release_calendar_path, release_path, site_link
 
 SCHEMA_VERSION = 1
 
-ReleaseStatus = Literal["planned", "baselined", "implemented", "cancelled"]
 ResultStatus = Literal[tuple(s.value for s in Status)]  # type: ignore[valid-type]
 
 
@@ -50,7 +50,7 @@ class FileHeader(_Out):
 class ReleaseModificationOut(_Out):
     id: str = Field(description="The Modification Proposal's id, e.g. MP071 or SECMP0007.")
     title: str = Field(description="The modification's title.")
-    status: Literal["targeted", "approved", "implemented", "removed"] = Field(description="Its status in this release: targeted (planned for it), approved (decided, awaiting go-live), implemented, or removed from the release's scope.")
+    status: ModificationStatus = Field(description="Its status in this release: targeted (planned for it), approved (decided, awaiting go-live), implemented, or removed from the release's scope.")
     part: Optional[str] = Field(description="This release's share of a modification split over several releases, e.g. \"part 2\" or \"CSP changes\".")
     note: Optional[str] = Field(description="A note on the modification in this release (Markdown).")
 
@@ -172,7 +172,7 @@ class ReleasesFile(FileHeader):
 class ModificationReleaseOut(_Out):
     release_id: str = Field(description="A release that carries the modification.")
     release_url: str = Field(description="That release's page on this site.")
-    status: Literal["targeted", "approved", "implemented", "removed"] = Field(description="The modification's status in that release.")
+    status: ModificationStatus = Field(description="The modification's status in that release.")
     part: Optional[str] = Field(description="The share of the modification in that release, when it is split.")
     note: Optional[str] = Field(description="A note on it in that release (Markdown).")
 
@@ -180,8 +180,8 @@ class ModificationReleaseOut(_Out):
 class ModificationOut(_Out):
     id: str = Field(description="The Modification Proposal's id, e.g. MP071, SECMP0007, MP102A or DP238.")
     title: str = Field(description="Its title.")
-    decision_path: Literal["authority", "self-governance", "fast-track", "authority-led"] = Field(description="Who decides it: the Authority, the Change Board (self-governance), fast-track, or Authority-led variation.")
-    stage: Literal["development", "refinement", "report", "decision", "approved", "rejected", "withdrawn", "implemented"] = Field(description="Where it is in the modification process.")
+    decision_path: DecisionPath = Field(description="Who decides it: the Authority, the Change Board (self-governance), fast-track, or Authority-led variation.")
+    stage: ModificationStage = Field(description="Where it is in the modification process.")
     dcc_systems_impact: bool = Field(description="Whether it changes DCC Systems.")
     raised: Optional[dt.date] = Field(description="When it was raised.")
     url: Optional[str] = Field(description="Its official page.")
@@ -207,7 +207,7 @@ class ResultOut(_Out):
     requirement_id: str = Field(description="The requirement's stable id in the rulebook.")
     clause: str = Field(description="The SEC clause it cites, e.g. D10.13(b).")
     title: str = Field(description="What the requirement asks for.")
-    applies_to: Literal["policy", "release", "implementation_document", "testing_approach"] = Field(description="What the requirement is about.")
+    applies_to: AppliesTo = Field(description="What the requirement is about.")
     severity: Literal["error", "warning"] = Field(description="error: a missing result stops publication; warning: it is reported.")
     status: ResultStatus = Field(description="met, missing, not-yet-due, not-applicable (its condition is false) or waived.")
     due_on: Optional[dt.date] = Field(description="The date from which a date rule makes it due, when the rulebook gives one.")
