@@ -16,7 +16,6 @@ Figures are the fastest of ``--repeat`` passes, item by item.
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import os
 import shutil
@@ -60,16 +59,9 @@ def one_pass(project: Path, site: Path) -> dict[str, float]:
 
     times: dict[str, float] = defaultdict(float)
 
-    def timed(label, function):
-        @functools.wraps(function)
-        def wrapper(*args, **kwargs):
-            start = time.perf_counter()
-            try:
-                return function(*args, **kwargs)
-            finally:
-                times[label] += time.perf_counter() - start
+    from timing import timer  # benchmarks/timing.py, beside this script
 
-        return wrapper
+    timed = timer(times)
 
     # Module globals, looked up when called: the Renderer's cached `md` filter,
     # the providers and build_manifest call these wrappers.

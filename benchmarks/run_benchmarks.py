@@ -102,16 +102,9 @@ def _time_parts(parts: dict[str, float]) -> None:
     import sec_release.mkdocs_plugin as adapter
     import sec_release.publish as publish
 
-    def timed(label, function):
-        @functools.wraps(function)
-        def wrapper(*args, **kwargs):
-            start = time.perf_counter()
-            try:
-                return function(*args, **kwargs)
-            finally:
-                parts[label] = parts.get(label, 0.0) + time.perf_counter() - start
+    from timing import timer  # benchmarks/timing.py, beside this script
 
-        return wrapper
+    timed = timer(parts)
 
     if hasattr(adapter, "check_project"):
         adapter.check_project = timed("core: load + validate (check_project)", adapter.check_project)

@@ -82,6 +82,24 @@ class Rulebook(_RuleModel):
         return {r.id: r for r in self.requirements}
 
 
+def due_conditions(req: Requirement) -> list[str]:
+    """A requirement's due rules in words, one phrase each (all must hold); empty when always due.
+
+    Both the rulebook page and the editors' guide say when a requirement is due;
+    they take the words from here so that they never disagree.
+    """
+    parts = []
+    if req.due_from == "planned":
+        parts.append("as soon as the release is in the record (planned)")
+    elif req.due_from:
+        parts.append(f"once the release is {req.due_from}")
+    if req.due_days_before_go_live is not None:
+        parts.append(f"from {req.due_days_before_go_live} days before its go-live date")
+    if req.due_days_after_go_live is not None:
+        parts.append(f"from {req.due_days_after_go_live} days after its go-live date")
+    return parts
+
+
 def _release_field_type(dotted: str):
     """The annotation of a dotted release field, or None when it does not exist."""
     model: type[BaseModel] | None = Release

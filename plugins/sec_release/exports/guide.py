@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..core.evaluate import DEFAULT_DOCUMENT_PAGES, DOCUMENT_NAMES
-from ..core.rulebook import DOCUMENT_FIELDS, Requirement
+from ..core.rulebook import DOCUMENT_FIELDS, Requirement, due_conditions
 from ..site.context import SiteContext
 from ..site.pages import GeneratedPage, front_matter
 from ..site.render import page_url, relative_url
@@ -87,15 +87,7 @@ def _quoted(titles: list[str]) -> str:
 def when_due(req: Requirement) -> str:
     if req.applies_to == "policy":
         return "Always: the Policy must cover it at every build."
-    parts = []
-    if req.due_from == "planned":
-        parts.append("as soon as the release is in the record (planned)")
-    elif req.due_from:
-        parts.append(f"once the release is {req.due_from}")
-    if req.due_days_before_go_live is not None:
-        parts.append(f"from {req.due_days_before_go_live} days before its go-live date")
-    if req.due_days_after_go_live is not None:
-        parts.append(f"from {req.due_days_after_go_live} days after its go-live date")
+    parts = due_conditions(req)
     if not parts:
         return "Always, for every release."
     text = "Due " + " and ".join(parts) + "."

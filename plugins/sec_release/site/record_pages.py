@@ -24,7 +24,7 @@ from typing import Any, Callable
 from markupsafe import Markup, escape
 
 from ..core.evaluate import DOCUMENT_NAMES, Status
-from ..core.rulebook import Requirement
+from ..core.rulebook import Requirement, due_conditions
 from .context import SiteContext
 from .pages import GeneratedPage, front_matter
 from .render import environment, markdown_to_html, page_url, relative_url, time_tag
@@ -57,13 +57,7 @@ def area_name(req: Requirement) -> str:
 
 
 def _when(req: Requirement) -> str:
-    parts = []
-    if req.due_from:
-        parts.append(f"once the release is {req.due_from}")
-    if req.due_days_before_go_live is not None:
-        parts.append(f"from {req.due_days_before_go_live} days before go-live")
-    if req.due_days_after_go_live is not None:
-        parts.append(f"from {req.due_days_after_go_live} days after go-live")
+    parts = due_conditions(req)
     if not parts:
         return "Always" if req.applies_to == "policy" else "From the start"
     text = " and ".join(parts)
