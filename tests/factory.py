@@ -115,6 +115,13 @@ DCC consulted industry for four weeks.
 """
 
 
+PARTIES = [
+    {"id": "large-suppliers", "label": "Large Suppliers", "description": "Large Supplier Parties."},
+    {"id": "small-suppliers", "label": "Small Suppliers", "description": "Small Supplier Parties."},
+    {"id": "dcc", "label": "DCC", "description": "The Data Communications Company."},
+]
+
+
 def modification(mid: str, **overrides) -> dict:
     data = {
         "id": mid,
@@ -173,6 +180,7 @@ def write_project(
     policy: str | None = POLICY,
     implementation_document: str = IMPLEMENTATION_DOCUMENT,
     testing_approach: str = TESTING_APPROACH,
+    parties: list[dict] | None = None,
 ) -> Path:
     releases = [complete_release()] if releases is None else releases
     modifications = [modification("MP071")] if modifications is None else modifications
@@ -189,6 +197,8 @@ def write_project(
     if policy is not None:
         (content / "policy").mkdir(parents=True, exist_ok=True)
         (content / "policy" / "release-management-policy.md").write_text(policy, encoding="utf-8")
+    if parties is not None:
+        write_yaml(root / "data" / "parties.yaml", {"parties": parties})
     for m in modifications:
         write_yaml(root / "data" / "modifications" / f"{m['id']}.yaml", m)
     for r in releases:

@@ -57,11 +57,11 @@ def _iso_date(value: str) -> date:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="sec-release", description="Check and publish the record of SEC Releases (SEC Section D10).")
+    parser = _Parser(prog="sec-release", description="Check and publish the record of SEC Releases against its rulebook.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 
-    validate = sub.add_parser("validate", help="check the record against the D10 rulebook")
+    validate = sub.add_parser("validate", help="check the record against the rulebook")
     validate.add_argument("project_dir", nargs="?", default=".", help="folder holding mkdocs.yml (default: .)")
     validate.add_argument("--as-of", type=_iso_date, help="evaluate as of this date (default: today)")
     validate.add_argument("--format", choices=["text", "json", "github"], default="text")

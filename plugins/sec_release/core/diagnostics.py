@@ -1,7 +1,7 @@
 """One message format for every problem, whoever reports it.
 
 A :class:`Diagnostic` is a problem an editor must act on: a YAML error, an
-unknown key, a missing D10 requirement. The CLI, the MkDocs build log, GitHub
+unknown key, a missing requirement of the rulebook. The CLI, the MkDocs build log, GitHub
 annotations and JSON all print the same objects, so an editor learns one format.
 """
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from .diagnostics import DiagnosticList, Location
-from .yaml_source import parse_yaml_text
+from .yaml_source import SourceMap, parse_yaml_text
 
 PLACEHOLDERS = frozenset({"tbc", "tbd", "to follow", "to be confirmed", "tba", "to be agreed"})
 
@@ -58,6 +58,7 @@ class Document:
     page: str  # path relative to the content dir, as the record names it
     front_matter: dict[str, Any] = field(default_factory=dict)
     sections: list[Section] = field(default_factory=list)
+    front_matter_source: SourceMap | None = field(default=None, compare=False, repr=False)  # positions in the file
 
     def find_section(self, accepted_titles: list[str]) -> Section | None:
         """The first provided section whose title is accepted, else the first matching one."""
@@ -113,10 +114,12 @@ def parse_sections(body: str, first_line: int = 1) -> list[Section]:
 def parse_document(text: str, file: str, page: str, problems: DiagnosticList) -> Document:
     front_text, body, body_line = split_front_matter(text)
     front: dict[str, Any] = {}
+    source = None
     if front_text is not None and front_text.strip():
-        data, _ = parse_yaml_text(front_text, file, problems, line_offset=1)
+        data, parsed = parse_yaml_text(front_text, file, problems, line_offset=1)
+        source = parsed  # its lines are the file's (line_offset counts the opening ---)
         if isinstance(data, dict):
             front = data
         elif data is not None:
             problems.error(Location(file, 2, 1), "front-matter", "the front matter must be a mapping of keys to values", "write key: value lines between the --- markers")
-    return Document(file=file, page=page, front_matter=front, sections=parse_sections(body, body_line))
+    return Document(file=file, page=page, front_matter=front, sections=parse_sections(body, body_line), front_matter_source=source)

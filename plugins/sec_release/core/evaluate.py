@@ -221,6 +221,8 @@ def _evaluate_release(req: Requirement, release: Release, record: Record, as_of:
     source = record.release_source(release.id)
     if release.status == "cancelled":
         return Result(req, release.id, Status.NOT_APPLICABLE, reason="the release was cancelled")
+    if req.kinds is not None and release.kind not in req.kinds:
+        return Result(req, release.id, Status.NOT_APPLICABLE, reason=f"it applies to {' and '.join(req.kinds)} releases; this one is {release.kind}")
     if req.condition and not _value_at(release, req.condition):
         return Result(req, release.id, Status.NOT_APPLICABLE, reason=f"{req.condition} is false")
 

@@ -56,6 +56,12 @@ ModificationStage = Literal[
     "development", "refinement", "report", "decision", "approved", "rejected", "withdrawn", "implemented"
 ]
 Body = Literal["Panel", "Authority", "Change Board", "DCC", "Sub-Committee", "SECAS"]
+ReleaseKind = Literal["scheduled", "ad-hoc"]
+HistoryEvent = Literal[
+    "raised", "refinement", "working-group", "report", "consultation", "decision", "implemented", "withdrawn"
+]
+PARTY_ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+PartyId = Annotated[str, StringConstraints(pattern=PARTY_ID_PATTERN, max_length=60)]
 
 # Release statuses in the order a release passes through them; the rulebook's
 # ``due_from`` names one of the first three.
@@ -81,12 +87,27 @@ class ReleaseModification(RecordModel):
     id: ModificationId
     status: ModificationStatus
     part: Optional[Name] = None
+    # The release(s) that carry the rest of a split modification.
+    rest_in: list[ReleaseId] = []
+    # When it was added to the release's scope, if after a baseline (optional).
+    added: Optional[IsoDate] = None
+    # When it left the release's scope (status removed); optional.
+    removed: Optional[IsoDate] = None
     note: Optional[MarkdownText] = None
 
 
 class Baseline(RecordModel):
     scope: Literal["dcc-systems", "full"]
     date: IsoDate
+    # What the baseline froze. Absent: not recorded (nothing is computed from it).
+    modifications: Optional[list[ModificationId]] = None
+
+
+class Window(RecordModel):
+    """The dates between which a go-live may fall (the Authority approved a window)."""
+
+    earliest: IsoDate
+    latest: IsoDate
 
 
 class Milestone(RecordModel):
@@ -100,6 +121,7 @@ class DateChange(RecordModel):
     decided: Optional[IsoDate] = None
     from_: IsoDate = Field(alias="from")
     to: IsoDate
+    window: Optional[Window] = None
     by: Body
     reason: Optional[MarkdownText] = None
     outcome: Literal["approved", "rejected"] = "approved"
@@ -119,7 +141,9 @@ class Consultation(RecordModel):
 
 class PanelReview(RecordModel):
     date: IsoDate
-    by: Literal["Panel", "Sub-Committee"]
+    # "Panel", or the name of the Sub-Committee the Panel delegated the review to
+    # (e.g. "Operations Group"); the generic "Sub-Committee" is still accepted.
+    by: Name
     outcome: Optional[MarkdownText] = None
 
 
@@ -182,6 +206,7 @@ class Amendment(RecordModel):
 class Release(RecordModel):
     id: ReleaseId
     title: Title
+    kind: ReleaseKind = "scheduled"
     status: ReleaseStatus
     draft: StrictBool = False
     go_live: IsoDate
@@ -201,9 +226,19 @@ class Release(RecordModel):
     post_go_live_review: Optional[PostGoLiveReview] = None
     waivers: list[Waiver] = []
     amendments: list[Amendment] = []
+    sources: list[Url] = []  # public pages the facts above come from
 
     def active_modifications(self) -> list[ReleaseModification]:
         return [m for m in self.modifications if m.status != "removed"]
+
+
+class HistoryEntry(RecordModel):
+    """A dated step of a Modification Proposal itself."""
+
+    date: IsoDate
+    event: HistoryEvent
+    by: Optional[Name] = None
+    note: Optional[MarkdownText] = None
 
 
 class Modification(RecordModel):
@@ -215,3 +250,36 @@ class Modification(RecordModel):
     raised: Optional[IsoDate] = None
     url: Optional[Url] = None
     summary: Optional[MarkdownText] = None
+    alternative_of: Optional[ModificationId] = None  # the proposal this one is an alternative solution to
+    draft_proposal: Optional[ModificationId] = None  # its Draft Proposal number, e.g. DP238
+    # SEC Party categories affected (ids from data/parties.yaml). None: not
+    # recorded; []: no SEC Party is impacted. The two read differently.
+    impacts: Optional[list[PartyId]] = None
+    sec_documents: list[Name] = []  # parts of the SEC it changes, as SECAS names them
+    history: list[HistoryEntry] = []  # oldest first
+    sources: list[Url] = []  # public pages the facts above come from
+
+
+class Party(RecordModel):
+    """A category of SEC Party, as SECAS's modification pages name them."""
+
+    id: PartyId
+    label: Title
+    description: Title  # one short sentence
+
+
+class PartyList(RecordModel):
+    parties: list[Party]
+
+
+class PolicyFrontMatter(BaseModel):
+    """What the Policy page's front matter says about the Policy itself.
+
+    Other keys (title, MkDocs' own) are allowed: the page is a MkDocs page.
+    """
+
+    model_config = ConfigDict(extra="allow", frozen=True, str_strip_whitespace=True)
+
+    version: Optional[Annotated[str, StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)*$")]] = None
+    approved: Optional[IsoDate] = None
+    approved_by: Optional[Name] = None

@@ -18,9 +18,10 @@ from pydantic import BaseModel, ValidationError
 
 from .diagnostics import MAX_PROBLEMS_PER_FILE, Diagnostic, DiagnosticList, Location, Severity
 from .documents import Document, parse_document
-from .models import MODIFICATION_ID_PATTERN, Modification, Release, model_in
+from .models import MODIFICATION_ID_PATTERN, RELEASE_ID_PATTERN, Modification, Party, PartyList, PolicyFrontMatter, Release, model_in
 from .project import ProjectConfig
 from .rulebook import Requirement, Rulebook, semantic_problems
+from .suggest import did_you_mean
 from .yaml_source import SourceMap, load_yaml_file, read_text
 
 
@@ -30,6 +31,8 @@ class Record:
     releases: dict[str, Release] = field(default_factory=dict)  # ordered by go-live date
     modifications: dict[str, Modification] = field(default_factory=dict)  # ordered by id
     rulebook: Rulebook | None = None
+    parties: dict[str, Party] = field(default_factory=dict)  # in the order data/parties.yaml lists them
+    policy_front_matter: PolicyFrontMatter | None = None
     documents: dict[str, Document] = field(default_factory=dict)  # by page path under the content dir
     sources: dict[str, SourceMap] = field(default_factory=dict)  # by file, relative to the project
     release_files: dict[str, str] = field(default_factory=dict)  # release id -> file
@@ -258,6 +261,58 @@ def _load_rulebook(record: Record, problems: DiagnosticList) -> None:
         record.rulebook = rulebook
 
 
+PARTIES_FILE = "parties.yaml"
+
+
+def _load_parties(record: Record, problems: DiagnosticList) -> None:
+    """data/parties.yaml: the SEC Party categories that modifications' impacts name. Optional."""
+    path = record.config.data_path / PARTIES_FILE
+    if not path.is_file():
+        return
+    file = record.config.relative(path)
+    record.files_checked += 1
+    data, source = load_yaml_file(path, file, problems)
+    record.sources[file] = source
+    if data is None:
+        return
+    parties = _validate(PartyList, data, source, problems)
+    if parties is None:
+        return
+    for index, party in enumerate(parties.parties):
+        if party.id in record.parties:
+            problems.error(source.locate(("parties", index, "id")), "duplicate-party", f'the party id "{party.id}" is listed twice', "list each category once")
+            continue
+        record.parties[party.id] = party
+
+
+def _check_modification(record: Record, mod: Modification, source: SourceMap, stems: set[str], problems: DiagnosticList) -> bool:
+    """Cross-file checks of one valid modification: its parties, the proposal it is an alternative of, its history."""
+    ok = True
+    parties_file = f"{record.config.data_dir}/{PARTIES_FILE}"
+    for index, party in enumerate(mod.impacts or []):
+        if party not in record.parties:
+            if record.parties:
+                hint = did_you_mean(party, record.parties) + "the categories are: " + ", ".join(record.parties)
+            else:
+                hint = f"create {parties_file} with the SEC Party categories (id, label, description)"
+            problems.error(source.locate(("impacts", index)), "unknown-party", f'"{party}" is not a SEC Party category in {parties_file}', hint)
+            ok = False
+    if mod.alternative_of is not None:
+        where = source.locate(("alternative_of",))
+        if mod.alternative_of == mod.id:
+            problems.error(where, "unknown-modification", f"{mod.id} names itself as the proposal it is an alternative of", "name the original proposal, e.g. MP102 for MP102A")
+            ok = False
+        elif mod.alternative_of not in stems:
+            hint = did_you_mean(mod.alternative_of, stems) + f"create {record.config.data_dir}/modifications/{mod.alternative_of}.yaml, or correct the id"
+            problems.error(where, "unknown-modification", f'alternative_of names "{mod.alternative_of}", which is not in {record.config.data_dir}/modifications/', hint)
+            ok = False
+    for index in range(1, len(mod.history)):
+        if mod.history[index].date < mod.history[index - 1].date:
+            problems.error(source.locate(("history", index, "date")), "history-order", "history entries must be in date order, oldest first", "move this entry to its place in the list")
+            ok = False
+    return ok
+
+
 def safe_page_path(page: str) -> bool:
     """A page path must stay inside the content dir: relative, no '..', a .md file."""
     pure = PurePosixPath(page)
@@ -296,27 +351,57 @@ def _entries(data: dict, key: str) -> list[tuple[int, dict]]:
     return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
 
 
-def _check_references(record: Record, data: dict, release_id: str, source: SourceMap, problems: DiagnosticList) -> bool:
+def _unknown_modification_hint(record: Record, mid: str) -> str:
+    data_dir = record.config.data_dir
+    if (record.config.data_path / "modifications" / f"{mid}.yaml").exists():
+        return f"fix the errors reported in {data_dir}/modifications/{mid}.yaml"
+    return did_you_mean(mid, record.modification_files) + f"create {data_dir}/modifications/{mid}.yaml (sec-release new modification {mid} --title ...)"
+
+
+def _check_references(record: Record, data: dict, release_id: str, source: SourceMap, problems: DiagnosticList, release_ids: set[str] = frozenset()) -> bool:
     """Cross-file checks on a release's raw data, so they run even when its schema check failed."""
     ok = True
     data_dir = record.config.data_dir
     seen: dict[str, int] = {}
+    listed: set[str] = set()
     for index, entry in _entries(data, "modifications"):
         mid = entry.get("id")
         if not isinstance(mid, str) or not re.match(MODIFICATION_ID_PATTERN, mid):
             continue  # a malformed id is a schema error; never look it up as a path ("../x")
+        listed.add(mid)
         if mid not in record.modifications:
-            if (record.config.data_path / "modifications" / f"{mid}.yaml").exists():
-                hint = f"fix the errors reported in {data_dir}/modifications/{mid}.yaml"
-            else:
-                hint = f"create {data_dir}/modifications/{mid}.yaml (sec-release new modification {mid} --title ...)"
-            problems.error(source.locate(("modifications", index, "id")), "unknown-modification", f'the modification "{mid}" is not in {data_dir}/modifications/', hint)
+            problems.error(source.locate(("modifications", index, "id")), "unknown-modification", f'the modification "{mid}" is not in {data_dir}/modifications/', _unknown_modification_hint(record, mid))
             ok = False
+        rest_in = entry.get("rest_in")
+        for r_index, other in enumerate(rest_in if isinstance(rest_in, list) else []):
+            if not isinstance(other, str) or not re.match(RELEASE_ID_PATTERN, other):
+                continue  # the schema check reports it
+            where = source.locate(("modifications", index, "rest_in", r_index))
+            if other == release_id:
+                problems.error(where, "unknown-release", f"rest_in names this release itself ({other})", "name the other release(s) that carry the rest of the modification")
+                ok = False
+            elif other not in release_ids:
+                hint = did_you_mean(other, release_ids - {release_id}) + f"create {data_dir}/releases/{other}.yaml, or correct the id"
+                problems.error(where, "unknown-release", f'rest_in names the release "{other}", which is not in {data_dir}/releases/', hint)
+                ok = False
         key = f"{mid}|{entry.get('part') or ''}"
         if key in seen:
             problems.error(source.locate(("modifications", index, "id")), "duplicate-modification", f"{mid} is listed twice in this release (also entry {seen[key] + 1})", "list it once; use part: to tell the shares of a split modification apart")
             ok = False
         seen[key] = index
+    for b_index, baseline in _entries(data, "baselines"):
+        frozen = baseline.get("modifications")
+        for m_index, mid in enumerate(frozen if isinstance(frozen, list) else []):
+            if not isinstance(mid, str) or not re.match(MODIFICATION_ID_PATTERN, mid):
+                continue
+            where = source.locate(("baselines", b_index, "modifications", m_index))
+            if mid not in record.modifications:
+                problems.error(where, "unknown-modification", f'the baseline names "{mid}", which is not in {data_dir}/modifications/', _unknown_modification_hint(record, mid))
+                ok = False
+            elif mid not in listed:
+                hint = did_you_mean(mid, listed) + f"list {mid} under modifications: (status: removed, if it has left the release)"
+                problems.error(where, "baseline-not-listed", f"the baseline froze {mid}, but this release does not list it under modifications", hint)
+                ok = False
     rule_ids = record.rulebook.by_id() if record.rulebook else None
     for index, waiver in _entries(data, "waivers"):
         requirement = waiver.get("requirement")
@@ -368,6 +453,24 @@ def _check_release_consistency(release: Release, source: SourceMap, problems: Di
             "set go_live to the latest approved date, or add the date change that explains it",
         )
         ok = False
+    for index, change in enumerate(release.date_changes):
+        window = change.window
+        if window is None:
+            continue
+        if window.latest < window.earliest:
+            problems.error(source.locate(("date_changes", index, "window", "latest")), "date-order", "the window's latest date is before its earliest", "check the earliest and latest dates")
+            ok = False
+        elif not window.earliest <= change.to <= window.latest:
+            problems.error(
+                source.locate(("date_changes", index, "to")), "outside-window",
+                f"the new date {change.to.isoformat()} is outside the window it was approved with ({window.earliest.isoformat()} to {window.latest.isoformat()})",
+                "set to: to the date first fixed within the window (often its earliest), and record the day chosen later as its own date change",
+            )
+            ok = False
+    for index, entry in enumerate(release.modifications):
+        if entry.removed is not None and entry.status != "removed":
+            problems.error(source.locate(("modifications", index, "removed")), "removed-date", f"{entry.id} has a removed: date but its status is {entry.status}", "set status: removed, or delete the removed: date")
+            ok = False
     for index in range(1, len(release.amendments)):
         if release.amendments[index].date < release.amendments[index - 1].date:
             problems.error(source.locate(("amendments", index, "date")), "amendment-order", "amendments must be in date order, oldest first", "append new amendments at the end of the list")
@@ -375,20 +478,34 @@ def _check_release_consistency(release: Release, source: SourceMap, problems: Di
     return ok
 
 
+def _policy_front_matter(document: Document, problems: DiagnosticList) -> PolicyFrontMatter | None:
+    """The Policy's version, approval date and approver, validated (the site shows them)."""
+    source = document.front_matter_source or SourceMap(document.file)
+    return _validate(PolicyFrontMatter, document.front_matter, source, problems)
+
+
 def load_record(config: ProjectConfig) -> Record:
     """Load and cross-check everything. Problems are in ``record.problems``."""
     record = Record(config=config)
     problems = DiagnosticList()
     _load_rulebook(record, problems)
+    _load_parties(record, problems)
 
-    modifications = _load_models(Modification, config.data_path / "modifications", record, problems)
+    raw_modifications: list[tuple[str, dict, str]] = []
+    modifications = _load_models(Modification, config.data_path / "modifications", record, problems, raw_modifications)
+    stems = {stem for stem, _, _ in raw_modifications} | set(modifications)
+    modifications = {
+        mid: (m, f) for mid, (m, f) in modifications.items()
+        if _check_modification(record, m, record.sources[f], stems, problems)
+    }
     record.modifications = {mid: m for mid, (m, _) in sorted(modifications.items())}
     record.modification_files = {mid: f for mid, (_, f) in modifications.items()}
 
     raw_releases: list[tuple[str, dict, str]] = []
     releases = _load_models(Release, config.data_path / "releases", record, problems, raw_releases)
+    release_ids = {stem for stem, _, _ in raw_releases}
     references_ok = {
-        file: _check_references(record, data, stem, record.sources[file], problems) for stem, data, file in raw_releases
+        file: _check_references(record, data, stem, record.sources[file], problems, release_ids) for stem, data, file in raw_releases
     }
     kept: list[tuple[Release, str]] = []
     for release, file in releases.values():
@@ -400,6 +517,8 @@ def load_record(config: ProjectConfig) -> Record:
 
     policy = config.policy_page
     if safe_page_path(policy) and (config.content_path / policy).is_file() and _inside_content(config, policy):
-        _load_document(record, config.policy_page, problems)
+        policy_doc = _load_document(record, config.policy_page, problems)
+        if policy_doc is not None:
+            record.policy_front_matter = _policy_front_matter(policy_doc, problems)
     record.problems = list(problems)
     return record

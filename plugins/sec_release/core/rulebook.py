@@ -1,4 +1,4 @@
-"""The D10 rulebook: what must exist, for what, and from when.
+"""The rulebook: what must exist, for what, and from when.
 
 The rulebook is data (``data/rulebook/d10.yaml``) that SECAS edits when the
 legal text moves; this module only defines its shape and checks that every
@@ -13,7 +13,7 @@ from typing import Annotated, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-from .models import STATUS_ORDER, Release, model_in
+from .models import STATUS_ORDER, Release, ReleaseKind, model_in
 
 AppliesTo = Literal["policy", "release", "implementation_document", "testing_approach"]
 
@@ -64,6 +64,9 @@ class Requirement(_RuleModel):
     title: Annotated[str, StringConstraints(min_length=1, max_length=300)]
     applies_to: AppliesTo
     condition: Optional[str] = None  # a boolean release field; when false the requirement is not applicable
+    # The kinds of release it applies to (scheduled, ad-hoc); for the others it is
+    # not applicable. Absent: every kind.
+    kinds: Optional[list[ReleaseKind]] = None
     due_from: Optional[Literal["planned", "baselined", "implemented"]] = None
     due_days_before_go_live: Optional[Annotated[int, Field(ge=0, strict=True)]] = None
     due_days_after_go_live: Optional[Annotated[int, Field(ge=0, strict=True)]] = None
@@ -75,11 +78,37 @@ class Requirement(_RuleModel):
 
 class Rulebook(_RuleModel):
     schema_version: Literal[1] = 1
-    title: str = "SEC Section D10 requirements"
+    # How pages name the rules (the rulebook page's heading), and the short name
+    # of the part of the Code they come from (in "Compliance with <code>").
+    title: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    code: Annotated[str, StringConstraints(min_length=1, max_length=60)]
     requirements: list[Requirement]
 
     def by_id(self) -> dict[str, Requirement]:
         return {r.id: r for r in self.requirements}
+
+
+def clauses_of(requirements: list[Requirement]) -> str:
+    """The distinct clauses of some requirements, in rulebook order, joined by ", "."""
+    out: list[str] = []
+    for req in requirements:
+        if req.clause not in out:
+            out.append(req.clause)
+    return ", ".join(out)
+
+
+def clauses_for_field(rulebook: Rulebook | None, dotted: str) -> str:
+    """The clauses of the requirements that a release field (or the document it names) satisfies."""
+    if rulebook is None:
+        return ""
+    top = dotted.split(".")[0]
+    found = [
+        r for r in rulebook.requirements
+        if any(f == dotted or f.startswith(dotted + ".") for f in r.satisfied_by.fields())
+        or (r.satisfied_by.count is not None and r.satisfied_by.count.field == dotted)
+        or (dotted == top and DOCUMENT_FIELDS.get(r.applies_to) == top and r.satisfied_by.document)
+    ]
+    return clauses_of(found)
 
 
 def due_conditions(req: Requirement) -> list[str]:
@@ -131,10 +160,12 @@ def semantic_problems(requirements: list[tuple[int, Requirement]]) -> list[tuple
         if req.applies_to == "policy":
             if check.fields() or check.count:
                 problems.append((here + ("satisfied_by",), "a Policy requirement can only be satisfied by the document or its sections", "use document: true or section: [...]"))
-            if req.condition or req.due_from or req.due_days_before_go_live is not None or req.due_days_after_go_live is not None:
-                problems.append((here + ("applies_to",), "a Policy requirement has no release condition or due date", "remove condition and due_* from it"))
+            if req.condition or req.kinds is not None or req.due_from or req.due_days_before_go_live is not None or req.due_days_after_go_live is not None:
+                problems.append((here + ("applies_to",), "a Policy requirement has no release condition or due date", "remove condition, kinds and due_* from it"))
         if req.applies_to == "release" and (check.document or check.section):
             problems.append((here + ("satisfied_by",), "a release requirement has no document to look in", "set applies_to to implementation_document or testing_approach"))
+        if req.kinds is not None and not req.kinds:
+            problems.append((here + ("kinds",), "kinds is empty, so the requirement would apply to no release", "list the kinds it applies to (scheduled, ad-hoc), or remove kinds"))
         if req.condition is not None:
             annotation = _release_field_type(req.condition)
             if annotation is None:

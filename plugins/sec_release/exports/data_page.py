@@ -22,7 +22,7 @@ from .shapes import JSON_FILES, SCHEMA_VERSION
 JSON_DESCRIPTIONS = {
     "releases": "Every published release: status, dates, content, milestones, date changes, documents, the Panel's decisions and the change log.",
     "modifications": "Every published Modification Proposal, with the releases that carry it.",
-    "compliance": "Every result of the check against Section D10: per requirement for the Policy, and per release x requirement, with the evidence and the gaps.",
+    "compliance": "Every result of the check against {code}: per requirement for the Policy, and per release x requirement, with the evidence and the gaps.",
 }
 
 
@@ -94,8 +94,8 @@ def data_page(ctx: SiteContext) -> list[GeneratedPage]:
             "url": link(data_path(key)),
             "schema_name": f"{key}.schema.json",
             "schema_url": link(schema_path(key)),
-            "description": JSON_DESCRIPTIONS[key],
-            "fields": schema_fields(export_schema(key, model)),
+            "description": JSON_DESCRIPTIONS[key].format(code=ctx.record.rulebook.code if ctx.record.rulebook else "the rulebook"),
+            "fields": schema_fields(export_schema(key, model, rulebook=ctx.record.rulebook)),
         }
         for key, (model, _) in JSON_FILES.items()
     ]

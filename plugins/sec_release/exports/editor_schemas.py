@@ -21,7 +21,7 @@ from .json_export import JSON_SCHEMA_DIALECT
 EDITOR_SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
     "release.schema.json": (Release, "A SEC Release in the public record (one file per release).", "data/releases/*.yaml"),
     "modification.schema.json": (Modification, "A Modification Proposal in the public record (one file per modification).", "data/modifications/*.yaml"),
-    "rulebook.schema.json": (Rulebook, "The D10 rulebook: the requirements the record is checked against.", "data/rulebook/*.yaml"),
+    "rulebook.schema.json": (Rulebook, "The rulebook: the requirements the record is checked against.", "data/rulebook/*.yaml"),
 }
 
 

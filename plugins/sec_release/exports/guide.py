@@ -43,8 +43,15 @@ MESSAGE_CODES: dict[str, str] = {
     "invalid-value": "The value has the right type but is not valid: an impossible date (2021-02-30), a date not written YYYY-MM-DD, an id in the wrong form, a web address not starting with https://, empty or over-long text.",
     "too-many-problems": "A file has so many problems that only the first ones are listed. Fix those and validate again.",
     "id-mismatch": "The id inside the file differs from its file name. Rename the file or change the id.",
-    "unknown-modification": "A release lists a modification that has no file in data/modifications/ (or whose file has errors). Create it with sec-release new modification.",
+    "unknown-modification": "A release (its modifications: or a baseline's modifications:) or a modification's alternative_of: names a modification that has no file in data/modifications/ (or whose file has errors). The hint suggests the closest id; create a new one with sec-release new modification.",
     "duplicate-modification": "A release lists the same modification twice. Use part: to tell apart the shares of a modification split over releases.",
+    "unknown-party": "A modification's impacts: names a SEC Party category that is not in data/parties.yaml. The hint suggests the closest id and lists them all.",
+    "duplicate-party": "data/parties.yaml lists the same category id twice.",
+    "unknown-release": "A modification's rest_in: names a release that has no file in data/releases/ (or names the release itself). The hint suggests the closest id.",
+    "baseline-not-listed": "A baseline's modifications: names a modification the release does not list. List it under the release's modifications (status: removed if it has left the release).",
+    "outside-window": "A date change's new date (to:) is outside the window (window: earliest, latest) it was approved with.",
+    "removed-date": "A modification in a release has a removed: date but its status is not removed.",
+    "history-order": "A modification's history is not in date order. List its steps oldest first.",
     "unknown-requirement": "A waiver names a requirement id that is not in the rulebook. The hint suggests the closest id.",
     "page-path": "A document's page path is not a Markdown file inside content/ (an absolute path, a '..', not .md, or a link that leads outside).",
     "missing-page": "The document page a release names does not exist under content/.",
@@ -141,10 +148,12 @@ def requirement_guides(ctx: SiteContext) -> list[RequirementGuide]:
         return []
     out = []
     for req in rulebook.requirements:
-        condition = (
-            f"Only for releases whose {req.condition} is true; for the others it is not applicable."
-            if req.condition else ""
-        )
+        conditions = []
+        if req.kinds is not None:
+            conditions.append(f"Only for {' and '.join(req.kinds)} releases (kind:); for the others it is not applicable.")
+        if req.condition:
+            conditions.append(f"Only for releases whose {req.condition} is true; for the others it is not applicable.")
+        condition = " ".join(conditions)
         out.append(RequirementGuide(
             requirement=req,
             subject="The SEC Release Management Policy" if req.applies_to == "policy" else f"Each release's {_document_name(req)}",
@@ -162,7 +171,12 @@ def guide_page(ctx: SiteContext) -> list[GeneratedPage]:
         return []
     from_url = page_url(GUIDE_PAGE)
     env = template_env(ctx)
+    # The example message is one the rulebook can really print: its first
+    # requirement on a release document's section.
+    sample = next((r for r in ctx.record.rulebook.requirements if r.applies_to in DOCUMENT_FIELDS and r.satisfied_by.section), None)
     content = env.get_template("editors_guide.md.j2").render(
+        sample=sample,
+        sample_page=DEFAULT_DOCUMENT_PAGES[DOCUMENT_FIELDS[sample.applies_to]].format(id="x").split("/")[-1] if sample else "",
         guides=requirement_guides(ctx),
         codes=sorted(MESSAGE_CODES.items()),
         severities=SEVERITIES,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 from functools import cache
 
 from pydantic import BaseModel
 
+from ..core.rulebook import Rulebook, clauses_for_field
 from ..site.context import SiteContext
 from ..site.pages import GeneratedFile
 from .common import DATA_DIR, dump_json, site_link
@@ -27,9 +29,28 @@ def _model_schema(model: type[BaseModel]) -> dict:
     return model.model_json_schema(mode="serialization", by_alias=True)  # the models never change: once per process
 
 
-def export_schema(name: str, model: type[BaseModel], schema_id: str | None = None) -> dict:
-    """The JSON Schema of a published file, generated from its pydantic model."""
-    schema = dict(_model_schema(model))
+# The export models whose fields are release fields (with this prefix in the
+# record): their descriptions get the clauses of the requirements those fields
+# satisfy, from the rulebook, so that no clause number is written in code.
+CLAUSE_FIELDS = {"ReleaseOut": "", "TestingApproachOut": "testing_approach."}
+
+
+def with_clauses(schema: dict, rulebook: Rulebook | None) -> dict:
+    """``schema`` with " (clause, ...)" after the description of each field a requirement names."""
+    if rulebook is None:
+        return schema
+    schema = copy.deepcopy(schema)
+    for def_name, prefix in CLAUSE_FIELDS.items():
+        for field_name, prop in schema.get("$defs", {}).get(def_name, {}).get("properties", {}).items():
+            clauses = clauses_for_field(rulebook, prefix + field_name)
+            if clauses and prop.get("description"):
+                prop["description"] = prop["description"].rstrip(".") + f" ({clauses})."
+    return schema
+
+
+def export_schema(name: str, model: type[BaseModel], schema_id: str | None = None, rulebook: Rulebook | None = None) -> dict:
+    """The JSON Schema of a published file, generated from its pydantic model (clauses from the rulebook)."""
+    schema = with_clauses(_model_schema(model), rulebook)
     head = {"$schema": JSON_SCHEMA_DIALECT}
     if schema_id:
         head["$id"] = schema_id
@@ -43,5 +64,5 @@ def json_files(ctx: SiteContext) -> list[GeneratedFile]:
     for name, (model, fill) in JSON_FILES.items():
         out.append(GeneratedFile(data_path(name), dump_json(fill(ctx))))
         schema_id = site_link(ctx, schema_path(name)) if ctx.site_url else None
-        out.append(GeneratedFile(schema_path(name), dump_json(export_schema(name, model, schema_id))))
+        out.append(GeneratedFile(schema_path(name), dump_json(export_schema(name, model, schema_id, ctx.record.rulebook))))
     return out

@@ -90,15 +90,15 @@ class ConsultationOut(_Out):
 
 class DatedDecisionOut(_Out):
     date: dt.date = Field(description="When it happened.")
-    by: str = Field(description="Who did it: Panel, Sub-Committee, DCC, Authority, Change Board or SECAS.")
+    by: str = Field(description="Who did it: Panel, DCC, Authority, Change Board, SECAS, or the name of a Panel Sub-Committee.")
     outcome: Optional[str] = Field(description="What was concluded (Markdown), if recorded.")
 
 
 class TestingApproachOut(DocumentOut):
     owner: str = Field(description="Who owns the document (DCC).")
-    consultation: Optional[ConsultationOut] = Field(description="DCC's consultation of industry on it (D10.19).")
-    panel_review: Optional[DatedDecisionOut] = Field(description="The Panel's (or its Sub-Committee's) review (D10.20).")
-    approved: Optional[DatedDecisionOut] = Field(description="DCC's approval of it (D10.20).")
+    consultation: Optional[ConsultationOut] = Field(description="DCC's consultation of industry on it.")
+    panel_review: Optional[DatedDecisionOut] = Field(description="The review by the Panel, or by the Sub-Committee it delegated the review to.")
+    approved: Optional[DatedDecisionOut] = Field(description="DCC's approval of it.")
 
 
 class ProgressReportOut(_Out):
@@ -113,7 +113,7 @@ class DatedSummaryOut(_Out):
 
 
 class ExternalAuditorOut(_Out):
-    appointed: dt.date = Field(description="When the Panel appointed the auditor (D10.11).")
+    appointed: dt.date = Field(description="When the Panel appointed the auditor.")
     name: str = Field(description="The auditor.")
     scope: Optional[str] = Field(description="What the auditor monitors (Markdown).")
 
@@ -151,12 +151,12 @@ class ReleaseOut(_Out):
     baselines: list[BaselineOut] = Field(description="Scope baselines set by the Panel.")
     milestones: list[MilestoneOut] = Field(description="The release's timescales.")
     date_changes: list[DateChangeOut] = Field(description="The history of its go-live date, oldest first.")
-    implementation_document: Optional[DocumentOut] = Field(description="The SEC Release Implementation Document (D10.13).")
-    testing_approach: Optional[TestingApproachOut] = Field(description="DCC's SEC Release Testing Approach Document (D10.18-D10.20).")
-    progress_reports: list[ProgressReportOut] = Field(description="DCC's reports of progress towards readiness (D10.13(c)).")
-    cost_review: Optional[DatedSummaryOut] = Field(description="The Panel's review of the release's costs (D10.8(d)).")
-    external_auditor: Optional[ExternalAuditorOut] = Field(description="An external auditor appointed by the Panel (D10.11).")
-    go_live_decision: Optional[GoLiveDecisionOut] = Field(description="The Panel's go-live decision (D10.8(e)).")
+    implementation_document: Optional[DocumentOut] = Field(description="The SEC Release Implementation Document.")
+    testing_approach: Optional[TestingApproachOut] = Field(description="DCC's SEC Release Testing Approach Document.")
+    progress_reports: list[ProgressReportOut] = Field(description="DCC's reports of progress towards readiness.")
+    cost_review: Optional[DatedSummaryOut] = Field(description="The Panel's review of the release's costs.")
+    external_auditor: Optional[ExternalAuditorOut] = Field(description="An external auditor appointed by the Panel.")
+    go_live_decision: Optional[GoLiveDecisionOut] = Field(description="The Panel's go-live decision.")
     post_go_live_review: Optional[DatedSummaryOut] = Field(description="The review after go-live.")
     waivers: list[WaiverOut] = Field(description="Requirements the Panel decided not to apply to this release.")
     amendments: list[AmendmentOut] = Field(description="The change log of this release's record, oldest first.")
@@ -205,7 +205,7 @@ class EvidenceOut(_Out):
 class ResultOut(_Out):
     release_id: Optional[str] = Field(description="The release, or null for a requirement on the SEC Release Management Policy.")
     requirement_id: str = Field(description="The requirement's stable id in the rulebook.")
-    clause: str = Field(description="The SEC clause it cites, e.g. D10.13(b).")
+    clause: str = Field(description="The SEC clause it cites, as the rulebook writes it.")
     title: str = Field(description="What the requirement asks for.")
     applies_to: AppliesTo = Field(description="What the requirement is about.")
     severity: Literal["error", "warning"] = Field(description="error: a missing result stops publication; warning: it is reported.")

@@ -135,6 +135,7 @@ def theme_values(ctx: SiteContext) -> dict:
         "built_iso_date": built.date().isoformat(),
         "as_of": ctx.as_of.isoformat(),
         "as_of_date": long_date(ctx.as_of),
+        "rules_code": ctx.record.rulebook.code if ctx.record.rulebook else "the rulebook",
         "changes_url": "changes/" if ctx.preview else "",
     }
 

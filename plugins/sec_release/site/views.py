@@ -21,7 +21,7 @@ from markdown.extensions.toc import slugify, unique
 from ..core.documents import Document
 from ..core.evaluate import Evidence, Result, Status
 from ..core.models import Modification, Release, ReleaseModification
-from ..core.rulebook import Requirement
+from ..core.rulebook import Requirement, clauses_for_field
 from .context import SiteContext
 from .render import page_url
 from ..core.digest import release_digest
@@ -514,6 +514,22 @@ class SiteViews:
             ]
             self.modifications.append(ModificationView(modification, carried))
         self.modification_by_id = {m.id: m for m in self.modifications}
+
+    # -- the rulebook's own names ---------------------------------------------
+
+    @property
+    def rules_code(self) -> str:
+        """The part of the Code the rules come from, as the rulebook's code: names it."""
+        return self.rulebook.code if self.rulebook else "the rulebook"
+
+    @property
+    def rules_title(self) -> str:
+        return self.rulebook.title if self.rulebook else "The rulebook"
+
+    def clause_note(self, field_name: str) -> str:
+        """The clauses the rulebook cites for a release field or document, as " (clause, ...)", or ""."""
+        clauses = clauses_for_field(self.rulebook, field_name)
+        return f" ({clauses})" if clauses else ""
 
     # -- results -------------------------------------------------------------
 
