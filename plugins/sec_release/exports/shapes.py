@@ -52,12 +52,21 @@ class ReleaseModificationOut(_Out):
     title: str = Field(description="The modification's title.")
     status: ModificationStatus = Field(description="Its status in this release: targeted (planned for it), approved (decided, awaiting go-live), implemented, or removed from the release's scope.")
     part: Optional[str] = Field(description="This release's share of a modification split over several releases, e.g. \"part 2\" or \"CSP changes\".")
+    rest_in: list[str] = Field(description="The ids of the releases that carry the rest of a split modification.")
+    added: Optional[dt.date] = Field(description="When it was added to the release's scope, where the record gives the date.")
+    removed: Optional[dt.date] = Field(description="When it was removed from the release's scope (status removed), where the record gives the date.")
     note: Optional[str] = Field(description="A note on the modification in this release (Markdown).")
 
 
 class BaselineOut(_Out):
     scope: Literal["dcc-systems", "full"] = Field(description="What the Panel baselined: the DCC Systems scope, or the full scope.")
     date: dt.date = Field(description="When the Panel baselined it.")
+    modifications: Optional[list[str]] = Field(description="The ids of the modifications the baseline froze; null when the record does not say.")
+
+
+class WindowOut(_Out):
+    earliest: dt.date = Field(description="The earliest go-live date the decision allowed.")
+    latest: dt.date = Field(description="The latest go-live date the decision allowed.")
 
 
 class MilestoneOut(_Out):
@@ -71,6 +80,7 @@ class DateChangeOut(_Out):
     to: dt.date = Field(description="The go-live date asked for.")
     requested: Optional[dt.date] = Field(description="When the change was asked for.")
     decided: Optional[dt.date] = Field(description="When it was decided.")
+    window: Optional[WindowOut] = Field(description="The window within which the go-live was approved to fall, when the decision gave one (the day is then fixed by a later change).")
     by: str = Field(description="Who decided: Panel, Authority or Change Board.")
     outcome: Literal["approved", "rejected"] = Field(description="Whether the change was approved.")
     reason: Optional[str] = Field(description="Why the date moved (Markdown).")
@@ -140,6 +150,7 @@ class AmendmentOut(_Out):
 class ReleaseOut(_Out):
     id: str = Field(description="The release id, YYYY-MM with an optional suffix, e.g. 2019-11 or 2023-11-minor. Stable: used in URLs.")
     title: str = Field(description="The release's name, e.g. \"November 2019 SEC Release\".")
+    kind: Literal["scheduled", "ad-hoc"] = Field(description="scheduled: a SEC Release in the release windows; ad-hoc: an implementation outside them.")
     url: str = Field(description="The release's page on this site.")
     calendar_url: str = Field(description="The release's iCalendar file (go-live and milestones).")
     status: ReleaseStatus = Field(description="planned, baselined (scope fixed by the Panel), implemented, or cancelled.")
@@ -160,6 +171,7 @@ class ReleaseOut(_Out):
     post_go_live_review: Optional[DatedSummaryOut] = Field(description="The review after go-live.")
     waivers: list[WaiverOut] = Field(description="Requirements the Panel decided not to apply to this release.")
     amendments: list[AmendmentOut] = Field(description="The change log of this release's record, oldest first.")
+    sources: list[str] = Field(description="The public pages the release's facts come from.")
 
 
 class ReleasesFile(FileHeader):
@@ -177,6 +189,19 @@ class ModificationReleaseOut(_Out):
     note: Optional[str] = Field(description="A note on it in that release (Markdown).")
 
 
+class HistoryOut(_Out):
+    date: dt.date = Field(description="When it happened.")
+    event: Literal["raised", "refinement", "working-group", "report", "consultation", "decision", "implemented", "withdrawn"] = Field(description="What happened.")
+    by: Optional[str] = Field(description="Who did it, e.g. Proposer, Change Board, Authority.")
+    note: Optional[str] = Field(description="A note (Markdown).")
+
+
+class PartyOut(_Out):
+    id: str = Field(description="The category's id, as impacts names it.")
+    label: str = Field(description="Its name, e.g. \"Large Suppliers\".")
+    description: str = Field(description="What it covers.")
+
+
 class ModificationOut(_Out):
     id: str = Field(description="The Modification Proposal's id, e.g. MP071, SECMP0007, MP102A or DP238.")
     title: str = Field(description="Its title.")
@@ -186,10 +211,17 @@ class ModificationOut(_Out):
     raised: Optional[dt.date] = Field(description="When it was raised.")
     url: Optional[str] = Field(description="Its official page.")
     summary: Optional[str] = Field(description="A short description (Markdown).")
+    alternative_of: Optional[str] = Field(description="The proposal this one is an alternative solution to.")
+    draft_proposal: Optional[str] = Field(description="Its Draft Proposal number, e.g. DP238.")
+    impacts: Optional[list[str]] = Field(description="The ids of the SEC Party categories it impacts (see parties in this file); null: not recorded; []: no SEC Party is impacted.")
+    sec_documents: list[str] = Field(description="The parts of the SEC it changes, as SECAS names them, e.g. \"Section H\".")
+    history: list[HistoryOut] = Field(description="Dated steps of the proposal itself, oldest first.")
+    sources: list[str] = Field(description="The public pages the modification's facts come from.")
     releases: list[ModificationReleaseOut] = Field(description="The published releases that carry it, by go-live date.")
 
 
 class ModificationsFile(FileHeader):
+    parties: list[PartyOut] = Field(description="The SEC Party categories that impacts names.")
     modifications: list[ModificationOut] = Field(description="Every published Modification Proposal, by id.")
 
 
@@ -254,7 +286,7 @@ def release_out(ctx: SiteContext, release: Release) -> ReleaseOut:
         modifications=[_copy(ReleaseModificationOut, m, title=mods[m.id].title if m.id in mods else m.id) for m in release.modifications],
         baselines=[_copy(BaselineOut, b) for b in release.baselines],
         milestones=[_copy(MilestoneOut, m) for m in release.milestones],
-        date_changes=[_copy(DateChangeOut, c) for c in release.date_changes],
+        date_changes=[_copy(DateChangeOut, c, window=_copy(WindowOut, c.window)) for c in release.date_changes],
         implementation_document=_copy(DocumentOut, doc, url=document_link(ctx, doc.page)) if doc else None,
         testing_approach=_copy(
             TestingApproachOut, tad,
@@ -284,8 +316,9 @@ def modifications_file(ctx: SiteContext) -> ModificationsFile:
             ModificationReleaseOut(release_id=r.id, release_url=site_link(ctx, release_path(r.id)), status=e.status, part=e.part, note=e.note)
             for r, e in ctx.releases_of(mod.id)
         ]
-        out.append(_copy(ModificationOut, mod, releases=carried))
-    return ModificationsFile(**_header(ctx), modifications=out)
+        out.append(_copy(ModificationOut, mod, releases=carried, history=[_copy(HistoryOut, h) for h in mod.history]))
+    parties = [_copy(PartyOut, p) for p in ctx.record.parties.values()]
+    return ModificationsFile(**_header(ctx), parties=parties, modifications=out)
 
 
 def ordered_results(ctx: SiteContext) -> list[Result]:
