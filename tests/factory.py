@@ -29,8 +29,6 @@ plugins:
   - sec-release:
       data_dir: data
       rulebook: data/rulebook/d10.yaml
-  - macros:
-      on_error_fail: true
 validation:
   omitted_files: warn
   absolute_links: warn

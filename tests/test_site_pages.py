@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from tests.factory import REPO, complete_release, modification, write_project
-from tests.test_site_support import Site, build_site, enable_macros_module, nav_links, text, top_nav
+from tests.test_site_support import Site, build_site, nav_links, text, top_nav
 
 HOSTILE_RELEASE = 'Release <script>alert("r")</script> {{ 7*7 }}'
 HOSTILE_NOTICE = "Example only <script>alert(3)</script> {{ 7*7 }}"
@@ -101,8 +101,7 @@ def site(tmp_path_factory) -> Site:
 
 
 def use_shipped_theme(project) -> None:
-    """The shipped site's overrides, stylesheet, macros module, edit button and a hostile notice."""
-    enable_macros_module(project)
+    """The shipped site's overrides, stylesheet, edit button and a hostile notice."""
     shutil.copytree(REPO / "overrides", project / "overrides", dirs_exist_ok=True)
     overridden = project / "overrides" / "sec_release" / "timeline.md.j2"  # a site's own copy of a page template
     overridden.parent.mkdir(parents=True, exist_ok=True)
@@ -437,7 +436,7 @@ def test_overridden_page_templates_are_not_published(site):
 
 
 def test_generated_pages_opt_out_of_macros(site):
-    # {{ 7*7 }} in a title would read 49 had mkdocs-macros rendered the page.
+    # {{ 7*7 }} in a title would read 49 had the page been rendered as a template.
     assert "{{ 7*7 }}" in text(site.article("modifications/MP081/").h1)
     assert "{% raw %}" in text(site.article("modifications/MP081/").h1)
 

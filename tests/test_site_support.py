@@ -16,7 +16,6 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 AS_OF = "2026-11-26"
-MACROS_MODULE = "      modules: [sec_release.macros]\n"
 
 
 @contextmanager
@@ -31,15 +30,6 @@ def _env(**values: str):
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
-
-
-def enable_macros_module(project: Path) -> None:
-    """The factory's mkdocs.yml loads mkdocs-macros without our module; add it as the shipped site does."""
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    if "sec_release.macros" not in text:
-        text = text.replace("      on_error_fail: true\n", "      on_error_fail: true\n" + MACROS_MODULE)
-        config.write_text(text, encoding="utf-8")
 
 
 def build_site(project: Path, *, as_of: str = AS_OF, preview: bool = False, strict: bool = True) -> Path:

@@ -23,7 +23,12 @@ from . import publish
 from .core.check import CheckedRecord, check_project, resolve_as_of
 from .core.diagnostics import Severity, format_text
 from .core.project import ProjectConfigError, config_from_options
+from .core.documents import split_front_matter
+from .core.page_templates import PageMacroError, render_page
 from .site.build_info import read_build_info
+from .site.csp import with_csp
+from .site.hand_written import HandWritten
+from .site.macros_api import RecordMacros
 from .site.context import MODE_PREVIEW, MODE_PRODUCTION, SiteContext
 from .site.manifest import write_manifest
 from .site.pages import GeneratedPage
@@ -49,6 +54,7 @@ class SecReleaseConfig(base.Config):
     licence = c.Type(str, default="Open Government Licence v3.0")
     licence_url = c.Type(str, default="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
     nav_releases = c.Type(int, default=8)  # releases named in the nav (in progress first, then the latest)
+    page_macros = c.Type(bool, default=True)  # {{ sec.* }} in hand-written pages, in a sandbox (README: Macros)
 
 
 class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
@@ -58,11 +64,19 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
         self.checked: CheckedRecord | None = None
         self.ctx: SiteContext | None = None
         self.generated: dict[str, GeneratedPage] = {}
+        self.hand_written: dict[str, HandWritten] = {}
 
     # on_config: once per build (and per `mkdocs serve` rebuild), before any file is read.
     # Load and check the whole record here, once, and stop the build on errors.
     def on_config(self, config):
-        self.checked, self.ctx, self.generated = None, None, {}
+        self.checked, self.ctx, self.generated, self.hand_written = None, None, {}, {}
+        if "macros" in config.plugins:
+            raise PluginError(
+                "sec-release: mkdocs.yml loads mkdocs-macros (plugins: - macros), which renders hand-written "
+                "pages with an unsandboxed template engine: a page could run commands during the build.\n"
+                "  hint: remove `- macros:` from plugins; sec-release renders {{ sec.* }} in hand-written pages "
+                "itself, in a sandbox (README: Macros in hand-written pages)"
+            )
         root = Path(config.config_file_path).parent
         docs_dir = os.path.relpath(config.docs_dir, root)
         options = {k: self.config[k] for k in ("data_dir", "rulebook", "policy_page", "as_of", "warnings_fail")}
@@ -186,22 +200,60 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
             pages_in_nav[-1].next_page = None
         return Navigation(items, pages_in_nav)
 
-    # on_page_markdown: per page, before Markdown is rendered, and after
-    # mkdocs-macros (priority -50), so that the generated text, which holds text
-    # from the YAML, is never evaluated as a template. Add the generated part of
-    # wrapped hand-written pages, and point edit links of generated pages at their YAML.
+    # on_page_markdown: per page, before Markdown is rendered (late: priority -50).
+    # A hand-written page's own {{ sec.* }} is rendered first, in the sandbox,
+    # and its Markdown marked for sanitising; only then is the generated part of
+    # a wrapped page added, so that text from the YAML is never evaluated as a
+    # template. Point edit links of generated pages at their YAML.
     @event_priority(-50)
     def on_page_markdown(self, markdown: str, page: Page, config, files: Files) -> str:
         generated = self.generated.get(page.file.src_uri)
+        marker = None
+        if not page.file.generated_by:
+            markdown = self._page_macros(markdown, page)
+            marker = self.hand_written[page.file.src_uri] = HandWritten()
         if generated is None:
-            return markdown
+            return marker.mark(markdown) if marker else markdown
         if generated.edit_path and config.repo_url:
             page.edit_url = _edit_url(config, generated.edit_path)
         elif page.file.generated_by:
             page.edit_url = None
         if page.file.generated_by:
             return markdown
-        return generated.wrap(markdown)
+        return generated.wrap(markdown, marker.mark)
+
+    def _page_macros(self, markdown: str, page: Page) -> str:
+        """A hand-written page's {{ sec.* }}, rendered in the sandbox; any other expression stops the build."""
+        src = page.file.src_uri
+        if self.config.page_macros and page.meta.get("render_macros", True) is not False:
+            file = f"{Path(page.file.src_dir).name}/{src}" if page.file.src_dir else src
+            text = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig") if page.file.abs_src_path else markdown
+            variables = {"title": page.meta.get("title") or page.title, "url": page.url, "meta": dict(page.meta)}
+            try:
+                markdown = render_page(
+                    markdown, file=file, first_line=split_front_matter(text)[2],
+                    sec=RecordMacros(lambda: self.ctx, lambda: src), page=variables,
+                )
+            except PageMacroError as exc:
+                raise PluginError(f"sec-release: {exc}\n  hint: a page may use only sec.* and page.* (README: Macros in hand-written pages)") from None
+        return markdown
+
+    # on_page_content: per page, after Markdown is rendered to HTML. The
+    # hand-written part goes through the raw-HTML allowlist: the last line of
+    # defence behind validate (README: Raw HTML in pages).
+    def on_page_content(self, html: str, page: Page, config, files: Files) -> str:
+        marker = self.hand_written.get(page.file.src_uri)
+        return marker.sanitise(html) if marker is not None else html
+
+    # on_post_page: per page, the finished HTML. Its Content-Security-Policy,
+    # with the hashes of the theme's inline scripts (site/csp.py).
+    @event_priority(-100)
+    def on_post_page(self, output: str, page: Page, config) -> str:
+        return with_csp(output)
+
+    # on_post_template: theme pages that are not documents (404.html): the same policy.
+    def on_post_template(self, output_content: str, template_name: str, config) -> str:
+        return with_csp(output_content) if template_name.endswith(".html") else output_content
 
     # on_post_build: after every page is written, and last of all plugins
     # (priority -100: after search writes search_index.json). Write the exports

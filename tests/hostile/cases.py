@@ -347,3 +347,9 @@ HOSTILE_TEXT_FIELDS: list[tuple[str, str]] = [
     ("release", "testing_approach.version"), ("release", "testing_approach.panel_review.outcome"),
     ("modification", "title"), ("modification", "summary"),
 ]
+
+
+# Issue 9's attacks and their variants (links, raw HTML, templates, sections, scalars, page paths).
+from tests.hostile.security_cases import SECURITY_CASES  # noqa: E402  (it builds on the helpers above)
+
+CASES += SECURITY_CASES

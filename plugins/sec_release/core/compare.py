@@ -420,8 +420,11 @@ def md_text(text: Any) -> str:
     """Text from the record placed in Markdown: shown literally, never as HTML or template syntax."""
     escaped = html.escape(" ".join(str(text).split()), quote=False)
     escaped = _MD_SPECIAL.sub(r"\\\1", escaped)
-    # Braces would be read as template syntax by a later renderer (mkdocs-macros).
-    return escaped.replace("\\{", "&#123;").replace("\\}", "&#125;")
+    # Braces would be read as template syntax by a later renderer (a page template).
+    escaped = escaped.replace("\\{", "&#123;").replace("\\}", "&#125;")
+    # "@name" in a pull-request comment would notify that person or team; an
+    # empty comment between the two parts shows "@name" and notifies nobody.
+    return escaped.replace("@", "@<!-- -->")
 
 
 def _code(text: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from enum import Enum
 from typing import Iterable
@@ -18,12 +19,22 @@ from typing import Iterable
 # editor wrote (an unknown key, a page path); an escape sequence or a carriage
 # return in it must not rewrite the terminal or the build log.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Unicode format characters (category Cf: bidi overrides such as U+202E,
+# zero-width spaces) are invisible or reorder what follows: shown as \uXXXX.
+def _escape_format(text: str) -> str:
+    if text.isascii():
+        return text
+    return "".join(
+        (f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}") if unicodedata.category(ch) == "Cf" else ch
+        for ch in text
+    )
 
 
 def printable(text: str, *, newlines: bool = True) -> str:
     """Text safe to print: control characters escaped; a kept newline is indented so
     that what follows it can never pose as a new ``file:line:col:`` headline."""
     text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    text = _escape_format(text)
     return text.replace("\n", "\n    ") if newlines else text.replace("\n", "\\n")
 
 

@@ -2,9 +2,11 @@
 
 A section is a heading and everything under it up to the next heading of the
 same or a higher level, so text in sub-sections counts as the section's
-content. Headings inside fenced code blocks are ignored. A section whose only
-content is a placeholder (TBC, TBD, To follow, To be confirmed) is treated as
-not provided.
+content. Headings are what a reader sees (:mod:`sec_release.core.sections`):
+not inside comments or code fences; setext headings count. A section whose
+visible content is empty (white space, ``&nbsp;``, ``<br>``, only
+sub-headings) or only a placeholder (TBC, TBD, To follow, To be confirmed)
+is treated as not provided.
 """
 
 from __future__ import annotations
@@ -15,14 +17,12 @@ from functools import lru_cache
 from typing import Any
 
 from .diagnostics import DiagnosticList, Location
+from .sections import sections as visible_sections
 from .yaml_source import SourceMap, parse_yaml_text
 
 PLACEHOLDERS = frozenset({"tbc", "tbd", "to follow", "to be confirmed", "tba", "to be agreed"})
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_HEADING_ATTRS = re.compile(r"\s*\{[^}]*\}\s*$")  # attr_list: "## Timescales {#timescales}"
 
 
 @lru_cache(maxsize=4096)  # the same few dozen titles are compared for every release
@@ -43,11 +43,12 @@ class Section:
     title: str
     level: int
     line: int  # line of the heading in the file
-    content: str
+    content: str  # the visible text under the heading, sub-headings included
+    body: str | None = None  # the same without sub-headings: what makes the section provided
 
     @property
     def provided(self) -> bool:
-        return not is_placeholder(self.content)
+        return not is_placeholder(self.content if self.body is None else self.body)
 
 
 @dataclass
@@ -81,34 +82,11 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
 
 
 def parse_sections(body: str, first_line: int = 1) -> list[Section]:
-    headings: list[tuple[int, int, str]] = []  # (index, level, title)
-    lines = body.split("\n")
-    fence: str | None = None
-    for index, line in enumerate(lines):
-        fence_match = _FENCE.match(line)
-        if fence_match:
-            marker = fence_match.group(1)
-            if fence is None:
-                fence = marker[0] * 3
-            elif marker.startswith(fence):
-                fence = None
-            continue
-        if fence:
-            continue
-        match = _ATX.match(line)
-        if match:
-            title = _HEADING_ATTRS.sub("", match.group(2) or "").strip()
-            headings.append((index, len(match.group(1)), title))
-    sections = []
-    for n, (index, level, title) in enumerate(headings):
-        end = len(lines)
-        for later_index, later_level, _ in headings[n + 1 :]:
-            if later_level <= level:
-                end = later_index
-                break
-        content = "\n".join(lines[index + 1 : end])
-        sections.append(Section(title=title, level=level, line=first_line + index, content=content))
-    return sections
+    """The sections a reader sees (:mod:`sec_release.core.sections`); ``content`` is their visible text."""
+    return [
+        Section(title=heading.title, level=heading.level, line=first_line + heading.line - 1, content=shown, body=content)
+        for heading, shown, content in visible_sections(body)
+    ]
 
 
 def parse_document(text: str, file: str, page: str, problems: DiagnosticList) -> Document:

@@ -10,10 +10,12 @@ silently. Positions are not stored on the models: each loaded file keeps a
 from __future__ import annotations
 
 import re
+import unicodedata
 import typing
 from datetime import date
 from typing import Annotated, Literal, Optional
 
+from .urls import scheme
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StringConstraints
 
 RELEASE_ID_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])(-[a-z][a-z0-9]*)?$"
@@ -35,15 +37,22 @@ def _parse_iso_date(value: object) -> date:
 
 def _check_url(value: str) -> str:
     # Only web addresses: a javascript: or data: URL in the record would run in readers' browsers.
-    if not re.match(r"^https?://[^\s/$.?#][^\s]*$", value, re.IGNORECASE):
+    if not re.match(r"^https?://[^\s/$.?#][^\s]*$", value, re.IGNORECASE) or scheme(value) not in ("http", "https"):
         raise ValueError("must be a web address starting with https:// or http://")
     return value
 
 
+def _visible(value: str) -> str:
+    # A title of only zero-width or bidi characters (Unicode Cf) shows as nothing.
+    if not "".join(ch for ch in value if unicodedata.category(ch) != "Cf").strip():
+        raise ValueError("is empty: it holds only invisible characters")
+    return value
+
+
 IsoDate = Annotated[date, BeforeValidator(_parse_iso_date)]
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-MarkdownText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), AfterValidator(_visible)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), AfterValidator(_visible)]
+MarkdownText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000), AfterValidator(_visible)]
 Url = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2_000), AfterValidator(_check_url)]
 ReleaseId = Annotated[str, StringConstraints(pattern=RELEASE_ID_PATTERN)]
 ModificationId = Annotated[str, StringConstraints(pattern=MODIFICATION_ID_PATTERN)]

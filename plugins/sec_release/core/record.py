@@ -9,6 +9,7 @@ the :class:`Record`, so everything downstream can trust the models.
 from __future__ import annotations
 
 import difflib
+import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -16,6 +17,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .content_check import check_content
+from .link_check import check_text_links
 from .diagnostics import MAX_PROBLEMS_PER_FILE, Diagnostic, DiagnosticList, Location, Severity
 from .documents import Document, parse_document
 from .models import MODIFICATION_ID_PATTERN, RELEASE_ID_PATTERN, Modification, Party, PartyList, PolicyFrontMatter, Release, model_in
@@ -217,6 +220,7 @@ def _load_models(kind: type[BaseModel], folder: Path, record: Record, problems: 
         record.sources[file] = source
         if data is None:
             continue
+        check_text_links(data, source, path, problems)
         if raw is not None and isinstance(data, dict):
             raw.append((path.stem, data, file))
         model = _validate(kind, data, source, problems)
@@ -317,7 +321,8 @@ def safe_page_path(page: str) -> bool:
     """A page path must stay inside the content dir: relative, no '..', a .md file."""
     pure = PurePosixPath(page)
     return (
-        not page.startswith(("/", "\\"))
+        posixpath.normpath(page) == page  # no ./, no //, no trailing /: one spelling per page
+        and not page.startswith(("/", "\\"))
         and "\\" not in page
         and ":" not in page
         and ".." not in pure.parts
@@ -421,7 +426,9 @@ def _check_references(record: Record, data: dict, release_id: str, source: Sourc
         where = source.locate((kind, "page"))
         docs_dir = record.config.docs_dir
         if not safe_page_path(page):
-            problems.error(where, "page-path", f'the page "{page}" is not a Markdown file inside {docs_dir}/', f"write a path relative to {docs_dir}/, e.g. releases/{release_id}/{kind.replace('_', '-')}.md")
+            tidy = posixpath.normpath(page.replace("\\", "/"))
+            example = tidy if safe_page_path(tidy) else f"releases/{release_id}/{kind.replace('_', '-')}.md"
+            problems.error(where, "page-path", f'the page "{page}" is not a Markdown file path inside {docs_dir}/ written the plain way', f"write a path relative to {docs_dir}/ with / between folders and no ./, // or .., e.g. {example}")
             ok = False
         elif not (record.config.content_path / page).is_file():
             problems.error(where, "missing-page", f'the page "{page}" does not exist under {docs_dir}/', f"create {docs_dir}/{page}, or correct the path")
@@ -520,5 +527,6 @@ def load_record(config: ProjectConfig) -> Record:
         policy_doc = _load_document(record, config.policy_page, problems)
         if policy_doc is not None:
             record.policy_front_matter = _policy_front_matter(policy_doc, problems)
+    check_content(config, problems)
     record.problems = list(problems)
     return record

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from .diagnostics import DiagnosticList, Location, add_capped
+from .scalars import SourceFloat, SourceInt, plain_scalar
 
 _Loader = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
 
@@ -148,10 +149,20 @@ class _Builder:
             return node.value  # pydantic parses (and rejects impossible) dates
         if node.tag == "tag:yaml.org,2002:str":
             return node.value
+        strict = plain_scalar(node.tag, node.value)
+        if strict is not None:  # reported here, once; the value goes on so that no second message follows
+            code, message, hint = strict
+            self.problems.error(self.where(node), code, message, hint)
         try:
-            return self.constructor.construct_object(node, deep=True)
+            value = self.constructor.construct_object(node, deep=True)
         except (ValueError, yaml.YAMLError):
             return node.value
+        # Numbers keep their source text, so that a message quotes what was written ("6.20", not "6.2").
+        if isinstance(value, float):
+            return SourceFloat(value, node.value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return SourceInt(value, node.value)
+        return value
 
 
 def _decode(raw: bytes, file: str, problems: DiagnosticList) -> str | None:

@@ -1,13 +1,14 @@
 """The record as variables for hand-written pages (``{{ sec.next_release.go_live }}``).
 
-mkdocs-macros renders the editors' Markdown as a template; :mod:`sec_release.macros`
-puts one object of :class:`RecordMacros` there as ``sec``. Everything it
+The plugin renders the editors' Markdown as a sandboxed template
+(:mod:`sec_release.core.page_templates`) with one object of
+:class:`RecordMacros` as ``sec``. Everything it
 returns is safe to drop into Markdown: text from the record comes back
 HTML-escaped with Markdown syntax backslashed, so a title holding ``<script>``
 or ``{{ 7*7 }}`` shows literally (the template engine does not evaluate what
 a variable returns). Dates print as "29 November 2019".
 
-Nothing here imports MkDocs or mkdocs-macros: the object reads the build's
+Nothing here imports MkDocs: the object reads the build's
 :class:`SiteContext` through a callable, when a page asks.
 """
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Callable
 
 import yaml
 from markupsafe import escape
@@ -23,7 +24,7 @@ def _yaml_value(value: object) -> str:
 
 
 def front_matter(title: str, **extra: object) -> str:
-    """Front matter of a generated page: its title, no mkdocs-macros rendering, and ``extra`` keys.
+    """Front matter of a generated page: its title, not rendered as a template (``render_macros: false``), and ``extra`` keys.
 
     The title is HTML-escaped (themes print page titles as they are).
     """
@@ -45,20 +46,22 @@ class GeneratedPage:
     # body, or before it (below its first "# " heading), so the body stays editable.
     placement: str = "page"
 
-    def wrap(self, markdown: str) -> str:
-        """A hand-written page's Markdown with this page's content added, as ``placement`` says."""
+    def wrap(self, markdown: str, mark: Callable[[str], str] = lambda text: text) -> str:
+        """A hand-written page's Markdown with this page's content added, as ``placement`` says.
+
+        ``mark`` is applied to each hand-written piece (to sanitise it after rendering)."""
         if self.placement == "append":
-            return markdown + "\n\n" + self.content
+            return mark(markdown) + "\n\n" + self.content
         if self.placement != "prepend":
-            return markdown
+            return mark(markdown)
         lines = markdown.split("\n")
         for index, line in enumerate(lines):
             if not line.strip():
                 continue
             if line.startswith("# "):  # keep the page's own title first
-                return "\n".join(lines[: index + 1]) + "\n\n" + self.content + "\n\n" + "\n".join(lines[index + 1 :])
+                return mark("\n".join(lines[: index + 1])) + "\n\n" + self.content + "\n\n" + mark("\n".join(lines[index + 1 :]))
             break
-        return self.content + "\n\n" + markdown
+        return self.content + "\n\n" + mark(markdown)
 
     def standalone(self) -> str:
         """The page of its own that a wrapping page becomes when its hand-written file is missing."""

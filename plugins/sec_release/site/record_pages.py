@@ -6,7 +6,7 @@ release page); a site overrides a template by putting a file of that name in
 ``overrides/sec_release/``. All of them share one :class:`Renderer` per build,
 so the record is turned into view models once.
 
-Generated pages opt out of mkdocs-macros (``render_macros: false``) and carry
+Generated pages opt out of page templates (``render_macros: false``) and carry
 their title in front matter, HTML-escaped because the theme prints titles
 as they are. Text from the record reaches the Markdown only through the
 autoescaping templates and the ``md`` filter.

@@ -13,39 +13,14 @@ import posixpath
 import re
 from datetime import date
 from pathlib import Path
-from xml.etree import ElementTree
 
 import jinja2
-import markdown as markdown_lib
 from markupsafe import Markup, escape
 
-_SAFE_SCHEMES = ("http://", "https://", "mailto:", "#", "/", "./", "../")
+from ..core.record_markdown import record_markdown
 
-
-class _LinkSanitiser(markdown_lib.treeprocessors.Treeprocessor):
-    """Drops links and images whose address could run script (javascript:, data:, vbscript:)."""
-
-    def run(self, root: ElementTree.Element) -> None:
-        for element in root.iter():
-            for attr in ("href", "src"):
-                value = element.get(attr)
-                if value is None:
-                    continue
-                cleaned = value.strip().lower()
-                if ":" in cleaned.split("/")[0] and not cleaned.startswith(_SAFE_SCHEMES):
-                    del element.attrib[attr]
-
-
-class _RecordTextExtension(markdown_lib.Extension):
-    """Markdown for text that comes from the record's YAML: no raw HTML, safe links only."""
-
-    def extendMarkdown(self, md):
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
-        md.treeprocessors.register(_LinkSanitiser(md), "record_link_sanitiser", 0)
-
-
-_markdown = markdown_lib.Markdown(extensions=[_RecordTextExtension(), "sane_lists"])
+# Record text: no raw HTML, and only addresses core.urls allows (core/record_markdown.py).
+_markdown = record_markdown()
 
 
 def markdown_to_html(text: str | None, *, inline: bool = False) -> Markup:
@@ -57,7 +32,7 @@ def markdown_to_html(text: str | None, *, inline: bool = False) -> Markup:
     if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     # Mustache-style braces would be read as template syntax by a later
-    # renderer (mkdocs-macros); entities keep them literal in the page.
+    # renderer (the page-template step); entities keep them literal in the page.
     html = html.replace("{", "&#123;").replace("}", "&#125;")
     return Markup(html)
 

@@ -30,7 +30,7 @@ from .views import ReleaseView, TimelineEvent
 
 def escape(value: object) -> Markup:
     """XML-escaped, with braces as character references: the picture sits in
-    Markdown that a template engine (mkdocs-macros) could otherwise read."""
+    Markdown that a template engine could otherwise read."""
     return Markup(str(_html_escape(value)).replace("{", "&#123;").replace("}", "&#125;"))
 
 
