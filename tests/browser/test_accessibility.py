@@ -12,6 +12,16 @@ from tests.browser.test_browser import PAGE_KINDS
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
+@pytest.fixture
+def page(browser):
+    # axe-core goes in as an inline script, which the pages' Content-Security-Policy
+    # rightly blocks; the checker's own script bypasses it (the policy is tested in test_csp.py).
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
 def test_no_serious_or_critical_violations(kind, scheme, page, base_url):
