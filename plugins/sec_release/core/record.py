@@ -24,7 +24,7 @@ from .documents import Document, parse_document
 from .models import MODIFICATION_ID_PATTERN, RELEASE_ID_PATTERN, Modification, Party, PartyList, PolicyFrontMatter, Release, model_in
 from .project import ProjectConfig
 from .rulebook import Requirement, Rulebook, semantic_problems
-from .suggest import did_you_mean
+from .suggest import did_you_mean, suggestion
 from .yaml_source import SourceMap, load_yaml_file, read_text
 
 
@@ -356,11 +356,24 @@ def _entries(data: dict, key: str) -> list[tuple[int, dict]]:
     return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
 
 
+def _known_modification_ids(record: Record) -> list[str]:
+    """Every modification id with a file, valid or not: a near miss may point at either."""
+    folder = record.config.data_path / "modifications"
+    on_disk = [p.stem for p in folder.glob("*.yaml")] if folder.is_dir() else []
+    return sorted(set(record.modifications) | set(on_disk))
+
+
 def _unknown_modification_hint(record: Record, mid: str) -> str:
     data_dir = record.config.data_dir
     if (record.config.data_path / "modifications" / f"{mid}.yaml").exists():
         return f"fix the errors reported in {data_dir}/modifications/{mid}.yaml"
-    return did_you_mean(mid, record.modification_files) + f"create {data_dir}/modifications/{mid}.yaml (sec-release new modification {mid} --title ...)"
+    near = suggestion(mid, _known_modification_ids(record))
+    if near is not None:  # most often a typo: the fix is the id, not a new file
+        return (
+            f"{near.phrase()} ({data_dir}/modifications/{near.value}.yaml); correct the id, "
+            f"or, for a new proposal, create {data_dir}/modifications/{mid}.yaml"
+        )
+    return f"create {data_dir}/modifications/{mid}.yaml (sec-release new modification {mid} --title ...)"
 
 
 def _check_references(record: Record, data: dict, release_id: str, source: SourceMap, problems: DiagnosticList, release_ids: set[str] = frozenset()) -> bool:
@@ -411,11 +424,10 @@ def _check_references(record: Record, data: dict, release_id: str, source: Sourc
     for index, waiver in _entries(data, "waivers"):
         requirement = waiver.get("requirement")
         if rule_ids is not None and isinstance(requirement, str) and requirement not in rule_ids:
-            close = difflib.get_close_matches(requirement, list(rule_ids), n=1)
             problems.error(
                 source.locate(("waivers", index, "requirement")), "unknown-requirement",
                 f'the waiver names "{requirement}", which is not a requirement in the rulebook',
-                (f'did you mean "{close[0]}"? ' if close else "") + f"the ids are listed in {record.config.rulebook}",
+                did_you_mean(requirement, rule_ids) + f"the ids are listed in {record.config.rulebook}",
             )
             ok = False
     for kind in ("implementation_document", "testing_approach"):
