@@ -64,7 +64,7 @@ def test_github_format(tmp_path):
 
 
 def test_not_yet_due_is_not_a_failure(tmp_path):
-    release = complete_release(status="planned", go_live="2027-11-04")
+    release = complete_release("2027-11", status="planned", go_live="2027-11-04")
     for key in ("cost_review", "go_live_decision", "post_go_live_review", "progress_reports", "testing_approach", "implementation_document"):
         release.pop(key)
     root = write_project(tmp_path / "p", [release])
@@ -76,7 +76,7 @@ def test_not_yet_due_is_not_a_failure(tmp_path):
 
 
 def test_as_of_comes_from_the_environment(tmp_path, monkeypatch):
-    release = complete_release(status="planned", go_live="2027-11-04", modifications=[{"id": "MP071", "status": "targeted"}])
+    release = complete_release("2027-11", status="planned", go_live="2027-11-04", modifications=[{"id": "MP071", "status": "targeted"}])
     root = write_project(tmp_path / "p", [release])
     monkeypatch.setenv("SEC_RELEASE_AS_OF", "2028-01-10")
     assert "stale-release" in run_cli("validate", str(root)).stdout
@@ -119,7 +119,7 @@ def test_a_cancelled_release_owes_nothing(tmp_path):
 
 
 def test_a_date_rule_makes_a_requirement_due(tmp_path):
-    release = complete_release(status="baselined", go_live="2027-03-01")
+    release = complete_release("2027-03", status="baselined", go_live="2027-03-01")
     for key in ("cost_review", "go_live_decision", "post_go_live_review"):
         release.pop(key)
     root = write_project(tmp_path / "p", [release])

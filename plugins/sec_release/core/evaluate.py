@@ -271,10 +271,16 @@ def _staleness(release: Release, record: Record, as_of: date) -> list[Diagnostic
     where = source.locate(("status",))
     out = []
     if release.status in ("planned", "baselined") and release.go_live < as_of:
+        # An error, not a warning: a build must not publish a go-live date that
+        # has passed as if it were still to come. In a draft it is only a note.
+        go_live_line = source.locate(("go_live",)).line
         out.append(Diagnostic(
-            where, Severity.WARNING, "stale-release",
-            f"the release is still {release.status} but its go-live date {release.go_live.isoformat()} has passed",
-            "set status: implemented (with the actual go_live), or record the date change that moved it",
+            where, Severity.INFO if release.draft else Severity.ERROR, "stale-release",
+            f"the release is still {release.status} (line {where.line}) but its go-live date, "
+            f"{release.go_live.isoformat()} (line {go_live_line}), has passed (checked as of {as_of.isoformat()})",
+            "if it went live, set status: implemented and go_live: to the day it actually went live; "
+            "if it was moved, add the date change under date_changes "
+            f"(from: {release.go_live.isoformat()}, to: the new date) and set go_live: to the new date",
             release=release.id,
         ))
     if release.status == "implemented" and release.go_live > as_of:

@@ -123,6 +123,9 @@ class Milestone(RecordModel):
     name: Title
     date: IsoDate
     state: Literal["actual", "expected"]
+    # Milestones are the timescales up to go-live; one that really comes after
+    # it (early life support, say) says so, and is not taken for a wrong date.
+    after_go_live: StrictBool = False
 
 
 class DateChange(RecordModel):

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from .content_check import check_content
 from .link_check import check_text_links
+from .date_consistency import date_contradictions
 from .diagnostics import MAX_PROBLEMS_PER_FILE, Diagnostic, DiagnosticList, Location, Severity
 from .documents import Document, parse_document
 from .models import MODIFICATION_ID_PATTERN, RELEASE_ID_PATTERN, Modification, Party, PartyList, PolicyFrontMatter, Release, model_in
@@ -490,6 +491,10 @@ def _check_release_consistency(release: Release, source: SourceMap, problems: Di
         if entry.removed is not None and entry.status != "removed":
             problems.error(source.locate(("modifications", index, "removed")), "removed-date", f"{entry.id} has a removed: date but its status is {entry.status}", "set status: removed, or delete the removed: date")
             ok = False
+    contradictions = date_contradictions(release, source)
+    if contradictions:
+        problems.extend(contradictions)
+        ok = False
     for index in range(1, len(release.amendments)):
         if release.amendments[index].date < release.amendments[index - 1].date:
             problems.error(source.locate(("amendments", index, "date")), "amendment-order", "amendments must be in date order, oldest first", "append new amendments at the end of the list")

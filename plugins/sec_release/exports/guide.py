@@ -66,7 +66,10 @@ MESSAGE_CODES: dict[str, str] = {
     "go-live-mismatch": "go_live is not the date the last approved date change moved it to. Set go_live to that date, or record the date change that explains it.",
     "amendment-order": "A release's amendments are not in date order. Amendments are a change log: append new ones at the end.",
     "rulebook": "The rulebook file is missing, or an entry in it names something that does not exist (a field, a condition) or repeats an id.",
-    "stale-release": "Warning: a release is still planned or baselined although its go-live date has passed. Mark it implemented, or record the date change.",
+    "stale-release": "A release is still planned or baselined although its go-live date has passed, so the site would show a date to come that is past. If it went live, set status: implemented with the actual go_live; if it was moved, record the date change and the new go_live. (In a draft release it is a note.)",
+    "go-live-month": "The go-live date the release was planned for is not in the month its id names (2027-11 goes live in November 2027). Correct the date; if the release really moved to another month, keep the id and record the move under date_changes.",
+    "milestone-after-go-live": "A milestone is dated after the release's go-live. Correct whichever date is wrong; a milestone that really comes after go-live takes after_go_live: true (the post go-live review has its own field).",
+    "date-change-from": "A date change starts from a date other than the one the previous approved change moved the go-live to. Date changes are a chain, oldest first: each from: is the go-live before that decision.",
     "future-implemented": "Warning: a release is marked implemented but its go-live date is in the future.",
 }
 
