@@ -38,7 +38,7 @@ def _release_text(**overrides) -> str:
 CASES = {
     # name: (file to write, its bytes, expected code, expected line)
     "yaml syntax": ("data/modifications/MP071.yaml", b"id: MP071\ntitle: [unclosed\n", "yaml-syntax", 3),
-    "tab indentation": ("data/modifications/MP071.yaml", b"id: MP071\nmeta:\n\ttitle: x\n", "yaml-syntax", 3),
+    "tab indentation": ("data/modifications/MP071.yaml", b"id: MP071\nmeta:\n\ttitle: x\n", "yaml-tab", 3),
     "duplicate key": ("data/modifications/MP071.yaml", (GOOD_MOD + "title: Again\n").encode(), "yaml-duplicate-key", 6),
     "unknown key": ("data/modifications/MP071.yaml", (GOOD_MOD + "titel: typo\n").encode(), "unknown-key", 6),
     "wrong type": ("data/modifications/MP071.yaml", GOOD_MOD.replace("dcc_systems_impact: true", "dcc_systems_impact: [1]").encode(), "wrong-type", 5),

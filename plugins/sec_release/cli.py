@@ -108,7 +108,7 @@ def cmd_validate(args) -> int:
     config = load_project(Path(args.project_dir))
     checked = check_project(config, resolve_as_of(args.as_of, config))
     diagnostics = checked.evaluation.diagnostics
-    output = render(diagnostics, args.format, checked.record.files_checked)
+    output = render(diagnostics, args.format, checked.record.files_checked, checked.record.unread_files)
     if output:
         print(output)
     if args.format == "github":
@@ -133,7 +133,7 @@ def cmd_export(args) -> int:
     diagnostics = checked.evaluation.diagnostics
     if _failing(diagnostics, config.warnings_fail):
         # The build would not publish this record; neither does the export.
-        print(format_text(diagnostics, checked.record.files_checked), file=sys.stderr)
+        print(format_text(diagnostics, checked.record.files_checked, checked.record.unread_files), file=sys.stderr)
         print("sec-release: nothing exported: fix the problems above first", file=sys.stderr)
         return EXIT_PROBLEMS
     settings = mkdocs_settings(root)
@@ -184,7 +184,7 @@ def cmd_new_release(args) -> int:
     config = load_project(Path(args.project_dir))
     record = load_record(config)
     if record.rulebook is None:
-        print(format_text(record.problems, record.files_checked), file=sys.stderr)
+        print(format_text(record.problems, record.files_checked, record.unread_files), file=sys.stderr)
         print("sec-release: error: the rulebook has errors; the documents' sections come from it", file=sys.stderr)
         return EXIT_PROBLEMS
     try:

@@ -144,7 +144,7 @@ def cmd_check_published(args) -> int:
     diagnostics = record_errors(record) + check_published(record, baseline)
     published = sum(1 for r in baseline.releases.values() if not r.get("draft"))
     if diagnostics or args.format == "json":
-        print(render(diagnostics, args.format, record.files_checked))
+        print(render(diagnostics, args.format, record.files_checked, record.unread_files))
     if diagnostics:
         print(f"sec-release: the published record would be rewritten: {len(diagnostics)} problem(s) against {baseline.label}", file=sys.stderr)
         return EXIT_PROBLEMS

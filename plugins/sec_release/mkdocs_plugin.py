@@ -119,7 +119,7 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
         if errors or (warnings and self.config.warnings_fail):
             raise PluginError(
                 "sec-release: the record does not meet its requirements "
-                f"(as of {checked.as_of.isoformat()}):\n\n" + format_text(errors + warnings, checked.record.files_checked)
+                f"(as of {checked.as_of.isoformat()}):\n\n" + format_text(errors + warnings, checked.record.files_checked, checked.record.unread_files)
             )
         for d in warnings:
             # MkDocs counts warnings: `mkdocs build --strict` fails on them.

@@ -142,7 +142,7 @@ def count_by_severity(diagnostics: Iterable[Diagnostic]) -> dict[Severity, int]:
     return counts
 
 
-def summary_line(diagnostics: list[Diagnostic], files_checked: int) -> str:
+def summary_line(diagnostics: list[Diagnostic], files_checked: int, unread: Iterable[str] = ()) -> str:
     counts = count_by_severity(diagnostics)
     parts = [
         f"{counts[Severity.ERROR]} error{'s' if counts[Severity.ERROR] != 1 else ''}",
@@ -150,10 +150,19 @@ def summary_line(diagnostics: list[Diagnostic], files_checked: int) -> str:
     ]
     if counts[Severity.INFO]:
         parts.append(f"{counts[Severity.INFO]} note{'s' if counts[Severity.INFO] != 1 else ''}")
-    return f"{', '.join(parts)} in {files_checked} files checked."
+    line = f"{', '.join(parts)} in {files_checked} files checked."
+    unread = sorted(set(unread))
+    if unread:
+        # A file that cannot be read hides what it names (a release's documents):
+        # say so, rather than let the count drop without a word.
+        line += (
+            f"\nNot read: {', '.join(unread)}. What {'it names' if len(unread) == 1 else 'they name'}"
+            " (a release's documents, for example) could not be checked; fix the errors above and validate again."
+        )
+    return line
 
 
-def format_text(diagnostics: list[Diagnostic], files_checked: int) -> str:
+def format_text(diagnostics: list[Diagnostic], files_checked: int, unread: Iterable[str] = ()) -> str:
     """Grouped by file, with a one-line summary at the end."""
     out: list[str] = []
     current_file = None
@@ -166,7 +175,7 @@ def format_text(diagnostics: list[Diagnostic], files_checked: int) -> str:
         out.append(d.to_text())
     if out:
         out.append("")
-    out.append(summary_line(list(diagnostics), files_checked))
+    out.append(summary_line(list(diagnostics), files_checked, unread))
     return "\n".join(out)
 
 
@@ -198,10 +207,10 @@ def format_github(diagnostics: list[Diagnostic]) -> str:
     return "\n".join(lines)
 
 
-def render(diagnostics: list[Diagnostic], output_format: str, files_checked: int) -> str:
+def render(diagnostics: list[Diagnostic], output_format: str, files_checked: int, unread: Iterable[str] = ()) -> str:
     """The diagnostics in one of the CLI's formats: text, json or github."""
     if output_format == "json":
         return format_json(diagnostics)
     if output_format == "github":
         return format_github(diagnostics)
-    return format_text(diagnostics, files_checked)
+    return format_text(diagnostics, files_checked, unread)

@@ -43,6 +43,7 @@ class Record:
     modification_files: dict[str, str] = field(default_factory=dict)
     problems: list[Diagnostic] = field(default_factory=list)
     files_checked: int = 0
+    unread_files: list[str] = field(default_factory=list)  # files that could not be read or parsed
 
     @property
     def policy(self) -> Document | None:
@@ -220,6 +221,7 @@ def _load_models(kind: type[BaseModel], folder: Path, record: Record, problems: 
         data, source = load_yaml_file(path, file, problems)
         record.sources[file] = source
         if data is None:
+            record.unread_files.append(file)
             continue
         check_text_links(data, source, path, problems)
         if raw is not None and isinstance(data, dict):
@@ -248,6 +250,7 @@ def _load_rulebook(record: Record, problems: DiagnosticList) -> None:
     data, source = load_yaml_file(path, file, problems)
     record.sources[file] = source
     if data is None:
+        record.unread_files.append(file)
         return
     before = len(problems)
     rulebook = _validate(Rulebook, data, source, problems)
@@ -344,6 +347,7 @@ def _load_document(record: Record, page: str, problems: DiagnosticList) -> Docum
     record.files_checked += 1
     text = read_text(path, file, problems)
     if text is None:
+        record.unread_files.append(file)
         return None
     document = parse_document(text, file, page, problems)
     record.documents[page] = document

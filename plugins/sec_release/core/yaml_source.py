@@ -198,6 +198,41 @@ def _reader_error_position(text: str, position: int) -> tuple[int, int]:
     return text.count("\n", 0, position) + 1, position - line_start + 1
 
 
+def _indent_example(lines: list[str], number: int) -> str:
+    """How a line like line ``number`` is indented above it: the previous list item for an item, else the line above."""
+    is_item = lines[number - 1].lstrip(" \t").startswith("-")
+    for above in range(number - 1, 0, -1):
+        previous = lines[above - 1]
+        stripped = previous.lstrip(" ")
+        if not stripped.strip() or stripped.startswith("#") or "\t" in previous[: len(previous) - len(stripped) + 1]:
+            continue
+        if is_item and not stripped.startswith("- "):
+            continue
+        spaces = len(previous) - len(stripped)
+        if not is_item and stripped.startswith("- "):
+            return f" (the keys of the entry on line {above} start after {spaces + 2} spaces)"
+        return f" (line {above} is indented with {spaces} space{'s' if spaces != 1 else ''})"
+    return ""
+
+
+def _tab_near(text: str, error_line: int) -> tuple[int, int, str] | None:
+    """The tab that most probably broke the YAML at ``error_line``: (line, col, hint), or None.
+
+    The parser's own words ("found character that cannot start any token")
+    do not say that the character is a tab, which is invisible in most editors.
+    """
+    lines = text.split("\n")
+    for number in (error_line, error_line - 1):
+        if 1 <= number <= len(lines) and "\t" in lines[number - 1]:
+            content = lines[number - 1]
+            col = content.index("\t") + 1
+            hint = "replace the tab with spaces; YAML indents with spaces only"
+            if not content[: col - 1].strip():  # a tab in the indentation: say how its neighbour is indented
+                hint += _indent_example(lines, number)
+            return number, col, hint
+    return None
+
+
 def parse_yaml_text(text: str, file: str, problems: DiagnosticList, *, line_offset: int = 0) -> tuple[Any, SourceMap]:
     """Parse one YAML document. Problems are added to ``problems``; returns (data, source map)."""
     source = SourceMap(file)
@@ -227,10 +262,16 @@ def parse_yaml_text(text: str, file: str, problems: DiagnosticList, *, line_offs
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        tab = _tab_near(text, line)
+        if tab is not None:
+            tab_line, tab_col, hint = tab
+            problems.error(
+                Location(file, tab_line + line_offset, tab_col), "yaml-tab",
+                f"a tab character at line {tab_line + line_offset}, column {tab_col}: YAML does not allow tabs here", hint,
+            )
+            return None, source
         detail = exc.problem or exc.context or "invalid YAML"
-        tab = "\\t" in detail or "\t" in detail or "tab" in detail.lower()
-        hint = "indent with spaces; YAML does not allow tabs" if tab else "check the indentation, colons and quotes near this line"
-        problems.error(Location(file, line + line_offset, col), "yaml-syntax", f"YAML syntax error: {detail}", hint)
+        problems.error(Location(file, line + line_offset, col), "yaml-syntax", f"YAML syntax error: {detail}", "check the indentation, colons and quotes near this line")
         return None, source
     except YamlError as exc:
         mark = exc.node.start_mark if exc.node is not None else None

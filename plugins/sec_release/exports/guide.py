@@ -22,7 +22,8 @@ from .common import DATA_PAGE, GUIDE_PAGE, template_env
 
 # Every code a message can carry other than a requirement id: what it means.
 MESSAGE_CODES: dict[str, str] = {
-    "yaml-syntax": "The file is not valid YAML: check the indentation, colons and quotes near the line given. Tabs are not allowed for indenting, and some control characters are not allowed at all.",
+    "yaml-syntax": "The file is not valid YAML: check the indentation, colons and quotes near the line given. Some control characters are not allowed at all.",
+    "yaml-tab": "A tab character where YAML needs spaces (most editors show a tab as spaces, so the message gives its line and column). Replace it with spaces, indented like the line named in the hint.",
     "yaml-duplicate-key": "The same key appears twice in one mapping. YAML would silently keep only the last one, so it is an error: remove one.",
     "yaml-key": "A key is a list or a mapping instead of a plain word.",
     "yaml-tag": "A YAML tag (such as !!python/object or !include) is used. The record holds plain values only.",
