@@ -44,7 +44,7 @@ def headings(path) -> list[tuple[str, str]]:
 
 
 def test_the_issues_example_scaffolds_a_release_that_validates(project, capsys):
-    assert new(project, "release", "2027-11", "--title", "November 2027 SEC Release", "--go-live", "2027-11-04") == 0
+    assert new(project, "release", "2027-11", "--title", "November 2027 SEC Release", "--go-live", "2027-11-04", "--dcc-systems-impact") == 0
     out = capsys.readouterr().out
     assert "created data/releases/2027-11.yaml" in out
 
@@ -66,8 +66,8 @@ def test_the_issues_example_scaffolds_a_release_that_validates(project, capsys):
 
 
 def test_with_its_modifications_it_validates_without_a_single_note(project):
-    assert new(project, "modification", "MP250", "--title", "Faster widgets", "--decision-path", "self-governance") == 0
-    assert new(project, "release", "2027-11", "--title", "November 2027 SEC Release", "--go-live", "2027-11-04", "--modification", "MP250") == 0
+    assert new(project, "modification", "MP250", "--title", "Faster widgets", "--decision-path", "self-governance", "--dcc-systems-impact") == 0
+    assert new(project, "release", "2027-11", "--title", "November 2027 SEC Release", "--go-live", "2027-11-04", "--dcc-systems-impact", "--modification", "MP250") == 0
     checked = check_project(load_project(project), AS_OF)
     assert checked.evaluation.diagnostics == []
     assert checked.record.releases["2027-11"].modifications[0].id == "MP250"
@@ -75,12 +75,12 @@ def test_with_its_modifications_it_validates_without_a_single_note(project):
 
 
 def test_in_a_subprocess_exit_codes_and_validate(project):
-    created = run_cli("new", "release", "2027-11", "--title", "November 2027 SEC Release", "--go-live", "2027-11-04", "--project-dir", str(project))
+    created = run_cli("new", "release", "2027-11", "--title", "November 2027 SEC Release", "--go-live", "2027-11-04", "--dcc-systems-impact", "--project-dir", str(project))
     assert created.returncode == 0, created.stderr
     validated = run_cli("validate", str(project), "--as-of", "2026-11-26")
     assert validated.returncode == 0, validated.stdout
     assert "0 errors, 0 warnings" in validated.stdout
-    again = run_cli("new", "release", "2027-11", "--title", "Other", "--go-live", "2027-11-05", "--project-dir", str(project))
+    again = run_cli("new", "release", "2027-11", "--title", "Other", "--go-live", "2027-11-05", "--dcc-systems-impact", "--project-dir", str(project))
     assert again.returncode == 1 and "refusing to overwrite data/releases/2027-11.yaml" in again.stderr
     assert "Traceback" not in again.stderr
 
@@ -89,7 +89,7 @@ def test_it_never_overwrites_and_writes_nothing_when_one_file_exists(project, ca
     page = project / "content" / "releases" / "2027-11" / "testing-approach.md"
     page.parent.mkdir(parents=True)
     page.write_text("# Written by hand\n", encoding="utf-8")
-    assert new(project, "release", "2027-11", "--title", "November 2027 SEC Release", "--go-live", "2027-11-04") == 1
+    assert new(project, "release", "2027-11", "--title", "November 2027 SEC Release", "--go-live", "2027-11-04", "--dcc-systems-impact") == 1
     assert "refusing to overwrite content/releases/2027-11/testing-approach.md" in capsys.readouterr().err
     assert page.read_text(encoding="utf-8") == "# Written by hand\n"
     assert not (project / "data" / "releases" / "2027-11.yaml").exists()
@@ -97,7 +97,7 @@ def test_it_never_overwrites_and_writes_nothing_when_one_file_exists(project, ca
 
     existing = project / "data" / "modifications" / "MP071.yaml"
     before = existing.read_bytes()
-    assert new(project, "modification", "MP071", "--title", "Again", "--decision-path", "authority") == 1
+    assert new(project, "modification", "MP071", "--title", "Again", "--decision-path", "authority", "--dcc-systems-impact") == 1
     assert existing.read_bytes() == before
 
 
@@ -111,13 +111,13 @@ def test_no_testing_approach_without_dcc_systems_impact(project):
 def test_section_titles_come_from_the_rulebook(project):
     rulebook = project / "data" / "rulebook" / "d10.yaml"
     rulebook.write_text(rulebook.read_text(encoding="utf-8").replace("[Timescales, Timeline, Schedule]", "[Plan and milestones, Timescales]"), encoding="utf-8")
-    assert new(project, "release", "2027-11", "--title", "November 2027 SEC Release", "--go-live", "2027-11-04") == 0
+    assert new(project, "release", "2027-11", "--title", "November 2027 SEC Release", "--go-live", "2027-11-04", "--dcc-systems-impact") == 0
     titles = [t for t, _ in headings(project / "content" / "releases" / "2027-11" / "implementation-document.md")]
     assert "Plan and milestones" in titles and "Timescales" not in titles
 
 
 def test_the_scaffold_is_valid_for_the_editor_schema(project):
-    assert new(project, "release", "2027-11-minor", "--title", 'A "quoted": title #1', "--go-live", "2027-11-25") == 0
+    assert new(project, "release", "2027-11-minor", "--title", 'A "quoted": title #1', "--go-live", "2027-11-25", "--dcc-systems-impact") == 0
     text = (project / "data" / "releases" / "2027-11-minor.yaml").read_text(encoding="utf-8")
     data = as_editor_sees(yaml.safe_load(text))
     schema = json.loads((REPO / "schemas" / "release.schema.json").read_text(encoding="utf-8"))
@@ -128,11 +128,11 @@ def test_the_scaffold_is_valid_for_the_editor_schema(project):
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["release", "2027-13", "--title", "x", "--go-live", "2027-11-04"], "'2027-13' is not a release id"),
-        (["release", "2027-11", "--title", "x\ny", "--go-live", "2027-11-04"], "write the title on one line"),
-        (["release", "2027-11", "--title", "x", "--go-live", "2027-11-04", "--modification", "MP404"], "no such modification"),
-        (["modification", "mp250", "--title", "x", "--decision-path", "authority"], "'mp250' is not a modification id"),
-        (["modification", "MP250", "--title", " ", "--decision-path", "authority"], "title"),
+        (["release", "2027-13", "--title", "x", "--go-live", "2027-11-04", "--dcc-systems-impact"], "'2027-13' is not a release id"),
+        (["release", "2027-11", "--title", "x\ny", "--go-live", "2027-11-04", "--dcc-systems-impact"], "write the title on one line"),
+        (["release", "2027-11", "--title", "x", "--go-live", "2027-11-04", "--dcc-systems-impact", "--modification", "MP404"], "no such modification"),
+        (["modification", "mp250", "--title", "x", "--decision-path", "authority", "--dcc-systems-impact"], "'mp250' is not a modification id"),
+        (["modification", "MP250", "--title", " ", "--decision-path", "authority", "--dcc-systems-impact"], "title"),
     ],
 )
 def test_bad_input_is_refused_with_a_reason(project, capsys, args, message):
@@ -143,5 +143,47 @@ def test_bad_input_is_refused_with_a_reason(project, capsys, args, message):
 
 
 def test_usage_errors_exit_2(project):
-    result = run_cli("new", "modification", "MP250", "--title", "x", "--decision-path", "ofgem", "--project-dir", str(project))
+    result = run_cli("new", "modification", "MP250", "--title", "x", "--decision-path", "ofgem", "--dcc-systems-impact", "--project-dir", str(project))
     assert result.returncode == 2 and "invalid choice" in result.stderr
+
+
+@pytest.mark.parametrize("kind", [
+    ["modification", "MP250", "--title", "x", "--decision-path", "authority"],
+    ["release", "2027-11", "--title", "x", "--go-live", "2027-11-04"],
+])
+def test_whether_it_impacts_dcc_systems_is_asked_not_guessed(project, capsys, kind):
+    with pytest.raises(SystemExit) as exit_:
+        new(project, *kind)
+    assert exit_.value.code == 2
+    assert "one of the arguments --dcc-systems-impact --no-dcc-systems-impact is required" in capsys.readouterr().err
+    assert sorted(p.name for p in (project / "data" / "modifications").iterdir()) == ["MP071.yaml"]
+
+
+def test_it_lists_what_it_created_and_the_next_command(project, capsys):
+    assert new(project, "modification", "MP250", "--title", "Faster widgets", "--decision-path", "authority", "--no-dcc-systems-impact") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "created data/modifications/MP250.yaml"
+    assert out[1].startswith("next: put it in a release: sec-release new release ID") and "--modification MP250" in out[1]
+    assert out[2] == f"next: run sec-release validate {project}"
+    assert yaml.safe_load((project / "data" / "modifications" / "MP250.yaml").read_text())["dcc_systems_impact"] is False
+    assert new(project, "release", "2027-11", "--title", "N", "--go-live", "2027-11-04", "--no-dcc-systems-impact", "--modification", "MP250") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[:2] == [
+        "created data/releases/2027-11.yaml (planned, draft: true)",
+        "created content/releases/2027-11/implementation-document.md (the Implementation Document, every section TBC)",
+    ]
+    assert out[2].startswith(f"next: run sec-release validate {project}")
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["2027-11", "--go-live", "2027-12-02"], "--go-live 2027-12-02 is not in the month the id 2027-11 names"),
+        (["2026-11", "--go-live", "2026-11-02"], "--go-live 2026-11-02 has passed (as of 2026-11-26)"),
+        (["2027-11", "--go-live", "2027-11-04", "--modification", "MP07"], 'did you mean "MP071"?'),
+    ],
+)
+def test_a_release_that_would_fail_at_once_is_refused(project, capsys, args, message):
+    assert new(project, "release", args[0], "--title", "x", "--dcc-systems-impact", *args[1:]) == 1
+    assert message in capsys.readouterr().err
+    assert sorted(p.name for p in (project / "data" / "releases").iterdir()) == ["2019-11.yaml"]

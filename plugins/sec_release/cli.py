@@ -56,6 +56,14 @@ def _iso_date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
 
 
+def _require_dcc_systems_impact(parser: argparse.ArgumentParser, meaning: str) -> None:
+    """--dcc-systems-impact or --no-dcc-systems-impact, one of them required: a guess here is
+    wrong half the time, and decides whether DCC's Testing Approach Document is required."""
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("--dcc-systems-impact", dest="dcc_systems_impact", action="store_true", default=None, help=f"it impacts DCC Systems ({meaning})")
+    group.add_argument("--no-dcc-systems-impact", dest="dcc_systems_impact", action="store_false", help="it does not impact DCC Systems")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="sec-release", description="Check and publish the record of SEC Releases against its rulebook.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -85,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     release.add_argument("id", metavar="ID", help="the release id, e.g. 2027-11 or 2027-11-minor")
     release.add_argument("--title", required=True, help='e.g. "November 2027 SEC Release"')
     release.add_argument("--go-live", required=True, type=_iso_date, help="the target go-live date, YYYY-MM-DD")
-    release.add_argument("--dcc-systems-impact", action=argparse.BooleanOptionalAction, default=True, help="whether it changes DCC Systems (default: yes; then a Testing Approach Document is scaffolded too)")
+    _require_dcc_systems_impact(release, "with it, a Testing Approach Document is scaffolded too")
     release.add_argument("--modification", action="append", default=[], metavar="MOD_ID", help="a modification targeted for it (repeat for more); it must exist")
     release.add_argument("--project-dir", default=".", help="folder holding mkdocs.yml (default: .)")
     release.set_defaults(func=cmd_new_release)
@@ -94,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     modification.add_argument("--title", required=True)
     modification.add_argument("--decision-path", required=True, choices=typing.get_args(DecisionPath))
     modification.add_argument("--stage", default="development", choices=typing.get_args(ModificationStage), help="default: development")
-    modification.add_argument("--dcc-systems-impact", action=argparse.BooleanOptionalAction, default=True, help="whether it changes DCC Systems (default: yes)")
+    _require_dcc_systems_impact(modification, "the DCC's systems change with it")
     modification.add_argument("--raised", type=_iso_date, help="when it was raised, YYYY-MM-DD")
     modification.add_argument("--url", help="its official page")
     modification.add_argument("--project-dir", default=".", help="folder holding mkdocs.yml (default: .)")
@@ -169,15 +177,22 @@ def cmd_schema(args) -> int:
     return EXIT_OK
 
 
-def _write_scaffold(files) -> int:
+def _write_scaffold(files, next_steps: list[str]) -> int:
+    """Write the files; then say what was created and what to do next."""
     try:
         write_new(files)
     except ScaffoldError as exc:
         print(f"sec-release: error: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     for f in files:
-        print(f"created {f.relative}")
+        print(f"created {f.relative}" + (f" ({f.note})" if f.note else ""))
+    for step in next_steps:
+        print(f"next: {step}")
     return EXIT_OK
+
+
+def _validate_command(project_dir: str) -> str:
+    return "sec-release validate" + ("" if Path(project_dir) == Path(".") else f" {project_dir}")
 
 
 def cmd_new_release(args) -> int:
@@ -191,14 +206,15 @@ def cmd_new_release(args) -> int:
         files = new_release(
             config, record.rulebook, set(record.modifications), args.id, args.title, args.go_live,
             dcc_systems_impact=args.dcc_systems_impact, modifications=args.modification,
+            as_of=resolve_as_of(None, config),
         )
     except ScaffoldError as exc:
         print(f"sec-release: error: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
-    code = _write_scaffold(files)
-    if code == EXIT_OK:
-        print("next: fill in the TBC sections as the release progresses; set draft: false to publish it")
-    return code
+    return _write_scaffold(files, [
+        f"run {_validate_command(args.project_dir)} (a planned release's documents are not yet due, so it passes)",
+        "fill in the TBC sections as the release progresses; set draft: false to publish it",
+    ])
 
 
 def cmd_new_modification(args) -> int:
@@ -211,7 +227,12 @@ def cmd_new_modification(args) -> int:
     except ScaffoldError as exc:
         print(f"sec-release: error: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
-    return _write_scaffold(files)
+    data_dir = config.data_dir
+    return _write_scaffold(files, [
+        f"put it in a release: sec-release new release ID --title ... --go-live ... --modification {args.id}, "
+        f"or list it under modifications: in {data_dir}/releases/ID.yaml (- id: {args.id}, status: targeted)",
+        f"run {_validate_command(args.project_dir)}",
+    ])
 
 
 def mkdocs_settings(root: Path) -> dict:

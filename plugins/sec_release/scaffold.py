@@ -19,11 +19,14 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from .core.date_consistency import date_contradictions
 from .core.documents import normalise_title
 from .core.evaluate import DEFAULT_DOCUMENT_PAGES, DOCUMENT_NAMES
 from .core.models import Modification, Release
 from .core.project import ProjectConfig
 from .core.rulebook import DOCUMENT_FIELDS, Rulebook
+from .core.suggest import did_you_mean
+from .core.yaml_source import SourceMap
 
 
 class ScaffoldError(Exception):
@@ -35,6 +38,7 @@ class NewFile:
     path: Path
     relative: str  # as messages show it
     text: str
+    note: str = ""  # what the editor should know about it, printed beside its name
 
 
 class _Dumper(yaml.SafeDumper):
@@ -115,15 +119,23 @@ def new_release(
     release_id: str,
     title: str,
     go_live: date,
-    dcc_systems_impact: bool = True,
+    *,
+    dcc_systems_impact: bool,
     modifications: list[str] | None = None,
+    as_of: date | None = None,
 ) -> list[NewFile]:
-    """The files of a new planned release, validated but not yet written."""
+    """The files of a new planned release, validated but not yet written.
+
+    ``as_of``: the date the record is checked as of; a planned release's
+    go-live must come after it, or the new release would be stale at once.
+    """
     unknown = [m for m in modifications or [] if m not in known_modifications]
     if unknown:
+        near = did_you_mean(unknown[0], known_modifications)
         raise ScaffoldError(
             f"no such modification in {config.data_dir}/modifications/: {', '.join(unknown)} "
-            f"(create it first: sec-release new modification {unknown[0]} --title ...)"
+            + (f"({near} If it is new, create it first: " if near else "(create it first: ")
+            + f"sec-release new modification {unknown[0]} --title ...)"
         )
     data: dict = {
         "id": release_id,
@@ -136,6 +148,10 @@ def new_release(
     }
     _validated(Release, data)
     release = Release.model_validate(data)
+    if date_contradictions(release, SourceMap("")):  # a new release's only date is go_live: against its id
+        raise ScaffoldError(f"--go-live {go_live.isoformat()} is not in the month the id {release_id} names: give a date in that month, or the id of the month it goes live in")
+    if as_of is not None and go_live < as_of:
+        raise ScaffoldError(f"--go-live {go_live.isoformat()} has passed (as of {as_of.isoformat()}): a new release is planned for a date to come")
     documents: list[tuple[str, str]] = []
     for kind, field in DOCUMENT_FIELDS.items():
         if _condition_holds(rulebook, kind, release):
@@ -151,9 +167,15 @@ def new_release(
         + _yaml(data)
         + f"\n# Add as the release progresses (see record-format.md): {later}\n"
     )
-    files = [NewFile(config.data_path / "releases" / f"{release_id}.yaml", f"{config.data_dir}/releases/{release_id}.yaml", text)]
+    files = [NewFile(
+        config.data_path / "releases" / f"{release_id}.yaml", f"{config.data_dir}/releases/{release_id}.yaml", text,
+        "planned, draft: true",
+    )]
     for kind, page in documents:
-        files.append(NewFile(config.content_path / page, f"{config.docs_dir}/{page}", document_text(rulebook, kind, title)))
+        files.append(NewFile(
+            config.content_path / page, f"{config.docs_dir}/{page}", document_text(rulebook, kind, title),
+            f"the {DOCUMENT_NAMES[kind]}, every section TBC",
+        ))
     return files
 
 
@@ -163,7 +185,8 @@ def new_modification(
     title: str,
     decision_path: str,
     stage: str = "development",
-    dcc_systems_impact: bool = True,
+    *,
+    dcc_systems_impact: bool,
     raised: date | None = None,
     url: str | None = None,
 ) -> list[NewFile]:
