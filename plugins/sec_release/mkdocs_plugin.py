@@ -30,6 +30,7 @@ from .site.csp import with_csp
 from .site.hand_written import HandWritten
 from .site.macros_api import RecordMacros
 from .site.context import MODE_PREVIEW, MODE_PRODUCTION, SiteContext
+from .site.error_page import error_page_markdown, record_file_pages
 from .site.manifest import write_manifest
 from .site.pages import GeneratedPage
 from .site.record_pages import withheld_pages
@@ -65,11 +66,20 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
         self.ctx: SiteContext | None = None
         self.generated: dict[str, GeneratedPage] = {}
         self.hand_written: dict[str, HandWritten] = {}
+        self.serving = False  # under `mkdocs serve`
+        self.error_page: str | None = None  # while serving a record with errors: the page every URL shows
+
+    # on_startup: once, before the first build, and only for `mkdocs build` and
+    # `mkdocs serve` (defining it also keeps this instance across serve's rebuilds).
+    # Remember whether we serve: a record with errors is then shown in the browser
+    # instead of stopping the server.
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
 
     # on_config: once per build (and per `mkdocs serve` rebuild), before any file is read.
     # Load and check the whole record here, once, and stop the build on errors.
     def on_config(self, config):
-        self.checked, self.ctx, self.generated, self.hand_written = None, None, {}, {}
+        self.checked, self.ctx, self.generated, self.hand_written, self.error_page = None, None, {}, {}, None
         if "macros" in config.plugins:
             raise PluginError(
                 "sec-release: mkdocs.yml loads mkdocs-macros (plugins: - macros), which renders hand-written "
@@ -117,10 +127,17 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
             if d.severity is Severity.INFO:
                 log.info(d.to_text())
         if errors or (warnings and self.config.warnings_fail):
-            raise PluginError(
+            failing = errors + warnings
+            text = (
                 "sec-release: the record does not meet its requirements "
-                f"(as of {checked.as_of.isoformat()}):\n\n" + format_text(errors + warnings, checked.record.files_checked, checked.record.unread_files)
+                f"(as of {checked.as_of.isoformat()}):\n\n" + format_text(failing, checked.record.files_checked, checked.record.unread_files)
             )
+            if not self.serving:
+                raise PluginError(text)
+            # Serving: the server stays up and every page lists the problems (see on_files).
+            log.error(text + "\nsec-release: every page of the served site shows these problems until they are fixed")
+            self.error_page = error_page_markdown(failing, checked.record.files_checked, checked.record.unread_files, checked.as_of)
+            return
         for d in warnings:
             # MkDocs counts warnings: `mkdocs build --strict` fails on them.
             log.warning(d.to_text())
@@ -132,6 +149,8 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
     # documents of draft releases are taken out of production builds.
     def on_files(self, files: Files, config) -> Files:
         assert self.ctx is not None
+        if self.error_page is not None:
+            return self._error_files(files, config)
         for path in withheld_pages(self.ctx):  # a draft release's documents stay out of production
             withheld = files.get_file_from_path(path)
             if withheld is not None:
@@ -154,6 +173,25 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
             self.generated[page.path] = page
         return files
 
+    def _error_files(self, files: Files, config) -> Files:
+        """Serving a record with errors: a page at every path the record would publish, each the error page
+        (on_page_read_source gives hand-written pages the same text), so that no URL the editor has open 404s."""
+        try:
+            paths = [page.path for page in publish.pages(self.ctx)]
+        except Exception:  # the record is incomplete; the error page at the home page is enough
+            log.debug("sec-release: the record's pages could not be listed", exc_info=True)
+            paths = []
+        for path in dict.fromkeys(["index.md", *paths, *record_file_pages(self.checked.record)]):
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content=self.error_page))
+        return files
+
+    # on_page_read_source: per page, when its Markdown is read. Serving a record
+    # with errors, every page (hand-written too) is the error page, which never
+    # passes through mkdocs-macros (render_macros: false in its front matter).
+    def on_page_read_source(self, page: Page, config) -> str | None:
+        return self.error_page
+
     # on_nav: after MkDocs built its automatic nav of every page. Replace it with
     # the record's fixed shape; pages without a nav section (one per
     # modification) stay out of the nav so that page size does not grow with
@@ -161,6 +199,11 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
     def on_nav(self, nav: Navigation, config, files: Files) -> Navigation:
         if config.nav:  # an explicit nav in mkdocs.yml is the site's own choice
             return nav
+        if self.error_page is not None:  # every page is the error page: a nav of one
+            home = [page for page in nav.pages if page.file.src_uri == "index.md"]
+            for page in home:
+                page.parent = page.previous_page = page.next_page = None
+            return Navigation(home, home)
         by_path = {page.file.src_uri: page for page in nav.pages}
         sections: dict[str, list[tuple[tuple, Page]]] = {}
         order: list[str] = []
@@ -208,6 +251,8 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
     @event_priority(-50)
     def on_page_markdown(self, markdown: str, page: Page, config, files: Files) -> str:
         generated = self.generated.get(page.file.src_uri)
+        if self.error_page is not None:  # serving a record with errors: the page is the error page as it is
+            return markdown
         marker = None
         if not page.file.generated_by:
             markdown = self._page_macros(markdown, page)
@@ -262,6 +307,8 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
     @event_priority(-100)
     def on_post_build(self, config) -> None:
         assert self.ctx is not None
+        if self.error_page is not None:  # a record with errors publishes no data
+            return
         site_dir = Path(config.site_dir)
         for output in publish.files(self.ctx):
             target = site_dir / output.path

@@ -91,6 +91,16 @@ LATEST_AMENDMENTS = 6
 # URLs (site-relative; use_directory_urls)
 
 
+
+def release_src_path(release_id: str) -> str:
+    """The docs-relative source path of a release's page."""
+    return f"releases/{release_id}/index.md"
+
+
+def modification_src_path(modification_id: str) -> str:
+    """The docs-relative source path of a modification's page."""
+    return f"modifications/{modification_id}/index.md"
+
 class Urls:
     home = ""
     releases = "releases/"
@@ -311,7 +321,7 @@ class ReleaseView:
 
     @property
     def src_path(self) -> str:
-        return f"releases/{self.release.id}/index.md"
+        return release_src_path(self.release.id)
 
     @property
     def draft(self) -> bool:
@@ -454,7 +464,7 @@ class ModificationView:
 
     @property
     def src_path(self) -> str:
-        return f"modifications/{self.modification.id}/index.md"
+        return modification_src_path(self.modification.id)
 
     @property
     def decision_path_label(self) -> str:
