@@ -59,11 +59,23 @@ def test_warnings_fail_only_in_strict_mode(tmp_path, monkeypatch):
     from tests.factory import complete_release
 
     monkeypatch.setenv("SEC_RELEASE_AS_OF", "2026-11-26")
-    stale = complete_release(status="baselined")  # go-live 2019: stale
-    project = write_project(tmp_path / "p", [stale])
+    early = complete_release("2027-11", "2027-11-04")  # implemented, but its go-live is to come: a warning
+    project = write_project(tmp_path / "p", [early])
     _build(project, tmp_path / "lenient", strict=False)
     with pytest.raises(Abort):
         _build(project, tmp_path / "strict", strict=True)
+
+
+def test_a_stale_release_stops_even_a_lenient_build(tmp_path, monkeypatch):
+    """A planned or baselined release whose go-live has passed is an error: never published as if to come."""
+    from tests.factory import complete_release
+
+    monkeypatch.setenv("SEC_RELEASE_AS_OF", "2026-11-26")
+    stale = complete_release(status="baselined")  # go-live 2019
+    project = write_project(tmp_path / "p", [stale])
+    with pytest.raises(Abort):
+        _build(project, tmp_path / "lenient", strict=False)
+    assert not (tmp_path / "lenient" / "data" / "releases.json").exists()
 
 
 def test_serve_watches_the_data_directory(tmp_path, monkeypatch):
