@@ -61,8 +61,14 @@ def ensure_browser_tools() -> None:
         run("apt-get", "install", "-y", "-qq", "chromium")
 
 
+# Material for MkDocs prints an end-of-life notice each time MkDocs starts; the
+# README says it once (The engines). This is the switch Material documents for it.
+SERVE_ENV = {"NO_MKDOCS_2_WARNING": "1"}
+
+
 def serve(args: list[str]) -> None:
     ensure_venv()
+    os.environ.update({k: os.environ.get(k, v) for k, v in SERVE_ENV.items()})
     os.execv(str(BIN / "mkdocs"), [str(BIN / "mkdocs"), "serve", "--dev-addr", "127.0.0.1:8000", *args])
 
 
