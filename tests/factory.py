@@ -7,6 +7,7 @@ exactly one thing and checks what the validator says about it.
 from __future__ import annotations
 
 import copy
+from datetime import date, timedelta
 import shutil
 from pathlib import Path
 
@@ -145,7 +146,8 @@ def complete_release(rid: str = "2019-11", go_live: str = "2019-11-29", **overri
         "summary": "A test release.",
         "modifications": [{"id": "MP071", "status": "implemented"}],
         "baselines": [{"scope": "full", "date": "2019-05-01"}],
-        "milestones": [{"name": "Testing complete", "date": "2019-09-13", "state": "actual"}],
+        # Before go-live, whatever go_live is: a milestone after go-live is an error.
+        "milestones": [{"name": "Testing complete", "date": (date.fromisoformat(go_live) - timedelta(days=77)).isoformat(), "state": "actual"}],
         "implementation_document": {"page": f"releases/{rid}/implementation-document.md", "version": "1.0", "updated": "2019-10-31"},
         "testing_approach": {
             "page": f"releases/{rid}/testing-approach.md",

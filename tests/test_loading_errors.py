@@ -119,7 +119,7 @@ def test_all_problems_are_reported_together(tmp_path):
     text = (root / "data/releases/2019-11.yaml").read_text().replace("status: implemented", "status: done", 1)
     (root / "data/releases/2019-11.yaml").write_text(text + "colour: blue\n")
     codes = {(f["file"], f["code"]) for f in _validate(root)}
-    assert {("data/modifications/MP072.yaml", "yaml-syntax"), ("data/releases/2019-11.yaml", "not-allowed"), ("data/releases/2019-11.yaml", "unknown-key")} <= codes
+    assert {("data/modifications/MP072.yaml", "yaml-tab"), ("data/releases/2019-11.yaml", "not-allowed"), ("data/releases/2019-11.yaml", "unknown-key")} <= codes
 
 
 def test_rulebook_with_an_unknown_check_is_an_error(tmp_path):

@@ -138,7 +138,7 @@ def test_deleting_a_published_release(repo, capsys):
 def test_renaming_a_published_release_is_a_deletion(repo, capsys):
     (repo / FILE).unlink()
     renamed = published_release()
-    renamed.update(id="2019-12", title="Renamed")
+    renamed.update(id="2019-12", title="Renamed", go_live="2019-12-05")  # a December id goes live in December
     write_yaml(repo / "data" / "releases" / "2019-12.yaml", renamed)
     shutil.copytree(repo / "content" / "releases" / PUBLISHED, repo / "content" / "releases" / "2019-12")
     rewrite(repo, "2019-12", lambda d: (d["implementation_document"].update(page="releases/2019-12/implementation-document.md"),

@@ -125,7 +125,7 @@ class Milestone(RecordModel):
     state: Literal["actual", "expected"]
     # Milestones are the timescales up to go-live; one that really comes after
     # it (early life support, say) says so, and is not taken for a wrong date.
-    after_go_live: StrictBool = False
+    after_go_live: Optional[StrictBool] = None  # absent, not false, so that the data's digest is unchanged
 
 
 class DateChange(RecordModel):

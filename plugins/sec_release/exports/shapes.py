@@ -73,6 +73,7 @@ class MilestoneOut(_Out):
     name: str = Field(description="The milestone, e.g. \"DCC System Integration Testing complete\".")
     date: dt.date = Field(description="Its date.")
     state: Literal["actual", "expected"] = Field(description="actual: it happened on that date; expected: a plan that may move.")
+    after_go_live: Optional[bool] = Field(description="true: a milestone that comes after go-live by design (early life support, say); otherwise null.")
 
 
 class DateChangeOut(_Out):
