@@ -8,7 +8,6 @@ the :class:`Record`, so everything downstream can trust the models.
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -20,12 +19,13 @@ from pydantic import BaseModel, ValidationError
 from .content_check import check_content
 from .link_check import check_text_links
 from .date_consistency import date_contradictions
-from .diagnostics import MAX_PROBLEMS_PER_FILE, Diagnostic, DiagnosticList, Location, Severity
+from .diagnostics import Diagnostic, DiagnosticList, Location
 from .documents import Document, parse_document
-from .models import MODIFICATION_ID_PATTERN, RELEASE_ID_PATTERN, Modification, Party, PartyList, PolicyFrontMatter, Release, model_in
+from .models import MODIFICATION_ID_PATTERN, RELEASE_ID_PATTERN, Modification, Party, PartyList, PolicyFrontMatter, Release
 from .project import ProjectConfig
 from .rulebook import Requirement, Rulebook, semantic_problems
 from .suggest import did_you_mean, suggestion
+from .validation import validate_model
 from .yaml_source import SourceMap, load_yaml_file, read_text
 
 
@@ -60,134 +60,6 @@ class Record:
     def document_for(self, release: Release, kind: str) -> Document | None:
         ref = getattr(release, kind, None)
         return self.documents.get(ref.page) if ref is not None else None
-
-
-# ---------------------------------------------------------------------------
-# pydantic errors -> diagnostics
-
-
-def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
-    """The model class that owns the last element of ``loc``."""
-    current: Any = model
-    for part in loc[:-1]:
-        if isinstance(part, int):
-            continue
-        cls = model_in(current)
-        if cls is None:
-            return None
-        field_info = _field_by_name(cls, part)
-        if field_info is None:
-            return None
-        current = field_info.annotation
-    return model_in(current)
-
-
-def _field_by_name(cls: type[BaseModel], name: str):
-    for field_name, info in cls.model_fields.items():
-        if name in (field_name, info.alias):
-            return info
-    return None
-
-
-def _allowed_keys(cls: type[BaseModel]) -> list[str]:
-    return [info.alias or name for name, info in cls.model_fields.items()]
-
-
-def _data_path(loc: tuple, data: Any) -> tuple:
-    """Keep only the parts of a pydantic loc that index into the data (drops union branch names)."""
-    path: list = []
-    current = data
-    for part in loc:
-        if isinstance(current, dict) and part in current:
-            path.append(part)
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
-            path.append(part)
-            current = current[part]
-        elif isinstance(current, dict) and isinstance(part, str) and not path and part not in current:
-            path.append(part)  # a missing top-level field
-            current = None
-    return tuple(path)
-
-
-def _describe(loc: tuple) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "the file"
-
-
-_CODES = {
-    "extra_forbidden": "unknown-key",
-    "missing": "missing-key",
-    "literal_error": "not-allowed",
-    "string_type": "wrong-type",
-    "bool_type": "wrong-type",
-    "int_type": "wrong-type",
-    "list_type": "wrong-type",
-    "model_type": "wrong-type",
-    "dict_type": "wrong-type",
-}
-
-
-def _validation_diagnostics(exc: ValidationError, model: type[BaseModel], data: Any, source: SourceMap) -> list[Diagnostic]:
-    out = []
-    errors = exc.errors(include_url=False)
-    if len(errors) > MAX_PROBLEMS_PER_FILE:  # converting 100,000 errors takes seconds; list the first
-        rest = errors[MAX_PROBLEMS_PER_FILE:]
-        out.append(Diagnostic(
-            source.locate(_data_path(tuple(rest[0]["loc"]), data)), Severity.ERROR, "too-many-problems",
-            f"{len(rest):,} more problems in this file are not listed",
-            "fix the problems listed and validate again",
-        ))
-        errors = errors[:MAX_PROBLEMS_PER_FILE]
-    for error in errors:
-        loc = tuple(error["loc"])
-        path = _data_path(loc, data)
-        kind = error["type"]
-        where_name = _describe(path)
-        hint = ""
-        if kind == "extra_forbidden":
-            key = path[-1] if path else loc[-1]
-            owner = _model_at(model, path) or model
-            allowed = _allowed_keys(owner)
-            close = difflib.get_close_matches(str(key), allowed, n=1)
-            message = f'unknown key "{key}"'
-            hint = (f'did you mean "{close[0]}"? ' if close else "") + "allowed keys here: " + ", ".join(allowed)
-            location = source.locate(path, key=True)
-        elif kind == "missing":
-            message = f'the required key "{loc[-1]}" is missing'
-            hint = f'add "{loc[-1]}:" with a value'
-            location = source.locate(path[:-1] if path and path[-1] == loc[-1] else path, key=True)
-        else:
-            value = error.get("input")
-            message = f"{where_name}: {error['msg'].removeprefix('Value error, ')}"
-            if kind == "string_type" and isinstance(value, (int, float)):
-                hint = f'put the value in quotes, e.g. "{value}"; unquoted, YAML reads it as a number'
-            elif kind == "string_pattern_mismatch" and path and path[-1] == "id":
-                hint = "release ids look like 2019-11 or 2023-11-minor; modification ids like MP071, SECMP0007, MP102A or DP238"
-            elif kind == "literal_error":
-                hint = "use exactly one of the listed values (lower case where shown)"
-            elif kind == "value_error" and "date" in error["msg"]:
-                hint = "write the date as YYYY-MM-DD, e.g. 2019-11-29"
-            elif kind in ("bool_type",):
-                hint = "write true or false"
-            elif kind in ("model_type", "list_type", "dict_type"):
-                hint = "check the indentation: this value has the wrong shape"
-            location = source.locate(path)
-        out.append(Diagnostic(location, Severity.ERROR, _CODES.get(kind, "invalid-value"), message, hint))
-    return out
-
-
-def _validate(model: type[BaseModel], data: Any, source: SourceMap, problems: DiagnosticList):
-    if not isinstance(data, dict):
-        problems.error(Location(source.file, 1, 1), "schema", "the file must hold a mapping of keys to values", "start with lines like  id: ...")
-        return None
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        problems.extend(_validation_diagnostics(exc, model, data, source))
-        return None
 
 
 # ---------------------------------------------------------------------------
@@ -226,7 +98,7 @@ def _load_models(kind: type[BaseModel], folder: Path, record: Record, problems: 
         check_text_links(data, source, path, problems)
         if raw is not None and isinstance(data, dict):
             raw.append((path.stem, data, file))
-        model = _validate(kind, data, source, problems)
+        model = validate_model(kind, data, source, problems)
         if model is None:
             continue
         if model.id != path.stem:
@@ -253,7 +125,7 @@ def _load_rulebook(record: Record, problems: DiagnosticList) -> None:
         record.unread_files.append(file)
         return
     before = len(problems)
-    rulebook = _validate(Rulebook, data, source, problems)
+    rulebook = validate_model(Rulebook, data, source, problems)
     # Check the meaning of every entry that is well-formed on its own, even when
     # another entry is not, so that all problems are reported in one run.
     entries = data.get("requirements") if isinstance(data, dict) else None
@@ -283,7 +155,7 @@ def _load_parties(record: Record, problems: DiagnosticList) -> None:
     record.sources[file] = source
     if data is None:
         return
-    parties = _validate(PartyList, data, source, problems)
+    parties = validate_model(PartyList, data, source, problems)
     if parties is None:
         return
     for index, party in enumerate(parties.parties):
@@ -368,10 +240,17 @@ def _known_modification_ids(record: Record) -> list[str]:
     return sorted(set(record.modifications) | set(on_disk))
 
 
+def _pages_beside(content: Path, page: str) -> list[str]:
+    """The Markdown pages in the folder a page path names: what a misspelt path most likely meant."""
+    parent = PurePosixPath(page).parent
+    folder = content / parent
+    if not folder.is_dir():
+        return []
+    return [(parent / p.name).as_posix() for p in sorted(folder.glob("*.md"))]
+
+
 def _unknown_modification_hint(record: Record, mid: str) -> str:
     data_dir = record.config.data_dir
-    if (record.config.data_path / "modifications" / f"{mid}.yaml").exists():
-        return f"fix the errors reported in {data_dir}/modifications/{mid}.yaml"
     near = suggestion(mid, _known_modification_ids(record))
     if near is not None:  # most often a typo: the fix is the id, not a new file
         return (
@@ -393,6 +272,11 @@ def _check_references(record: Record, data: dict, release_id: str, source: Sourc
             continue  # a malformed id is a schema error; never look it up as a path ("../x")
         listed.add(mid)
         if mid not in record.modifications:
+            if (record.config.data_path / "modifications" / f"{mid}.yaml").exists():
+                # The file is there and its own errors are reported: one mistake, one
+                # message. The release waits for it (it is not kept) without a second one.
+                ok = False
+                continue
             problems.error(source.locate(("modifications", index, "id")), "unknown-modification", f'the modification "{mid}" is not in {data_dir}/modifications/', _unknown_modification_hint(record, mid))
             ok = False
         rest_in = entry.get("rest_in")
@@ -448,7 +332,9 @@ def _check_references(record: Record, data: dict, release_id: str, source: Sourc
             problems.error(where, "page-path", f'the page "{page}" is not a Markdown file path inside {docs_dir}/ written the plain way', f"write a path relative to {docs_dir}/ with / between folders and no ./, // or .., e.g. {example}")
             ok = False
         elif not (record.config.content_path / page).is_file():
-            problems.error(where, "missing-page", f'the page "{page}" does not exist under {docs_dir}/', f"create {docs_dir}/{page}, or correct the path")
+            near = did_you_mean(page, _pages_beside(record.config.content_path, page))
+            hint = f"{near} correct the path, or create {docs_dir}/{page}" if near else f"create {docs_dir}/{page}, or correct the path"
+            problems.error(where, "missing-page", f'the page "{page}" does not exist under {docs_dir}/', hint)
             ok = False
         elif not _inside_content(record.config, page):
             problems.error(where, "page-path", f'the page "{page}" is a link to a file outside {docs_dir}/', f"replace the link with the document itself, in {docs_dir}/")
@@ -509,7 +395,7 @@ def _check_release_consistency(release: Release, source: SourceMap, problems: Di
 def _policy_front_matter(document: Document, problems: DiagnosticList) -> PolicyFrontMatter | None:
     """The Policy's version, approval date and approver, validated (the site shows them)."""
     source = document.front_matter_source or SourceMap(document.file)
-    return _validate(PolicyFrontMatter, document.front_matter, source, problems)
+    return validate_model(PolicyFrontMatter, document.front_matter, source, problems)
 
 
 def load_record(config: ProjectConfig) -> Record:
