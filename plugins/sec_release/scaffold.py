@@ -25,7 +25,7 @@ from .core.evaluate import DEFAULT_DOCUMENT_PAGES, DOCUMENT_NAMES
 from .core.models import Modification, Release
 from .core.project import ProjectConfig
 from .core.rulebook import DOCUMENT_FIELDS, Rulebook
-from .core.suggest import did_you_mean
+from .core.suggest import suggestion
 from .core.yaml_source import SourceMap
 
 
@@ -131,10 +131,10 @@ def new_release(
     """
     unknown = [m for m in modifications or [] if m not in known_modifications]
     if unknown:
-        near = did_you_mean(unknown[0], known_modifications)
+        near = suggestion(unknown[0], known_modifications)
         raise ScaffoldError(
             f"no such modification in {config.data_dir}/modifications/: {', '.join(unknown)} "
-            + (f"({near} If it is new, create it first: " if near else "(create it first: ")
+            + (f"({near.phrase()} If it is new, create it first: " if near else "(create it first: ")
             + f"sec-release new modification {unknown[0]} --title ...)"
         )
     data: dict = {

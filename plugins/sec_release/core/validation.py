@@ -23,7 +23,7 @@ from pydantic import BaseModel, ValidationError
 from .date_hints import impossible_date_hint, suggest_iso_date
 from .diagnostics import MAX_PROBLEMS_PER_FILE, Diagnostic, DiagnosticList, Location, Severity
 from .models import MODIFICATION_ID_PATTERN, RELEASE_ID_PATTERN, model_in
-from .suggest import closest
+from .suggest import suggestion
 from .yaml_source import SourceMap
 
 # ---------------------------------------------------------------------------
@@ -40,7 +40,6 @@ FIELD_WORDS: dict[str, str] = {
     "implementation_document": "Implementation Document entry",
     "testing_approach": "testing approach",
     "panel_review": "Panel review",
-    "approved": "approval",
     "cost_review": "cost review",
     "external_auditor": "external auditor",
     "go_live_decision": "go-live decision",
@@ -85,7 +84,7 @@ MODEL_WORDS: dict[str, str] = {"Release": "release", "Modification": "modificati
 
 # Keys whose name says more than any paraphrase: named as written ("by: in the
 # testing approach's Panel review").
-KEYS_AS_WRITTEN = {"by", "satisfied_by", "alternative_of"}
+KEYS_AS_WRITTEN = {"by", "satisfied_by", "alternative_of", "approved"}
 
 _ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 
@@ -250,7 +249,7 @@ def _value_message(kind: str, error: dict, where: str, path: tuple, model: type[
     reason = str(ctx.get("error", ""))
     if kind in ("literal_error", "enum"):
         allowed = _allowed_values(model, path, error)
-        near = closest(value, allowed) if isinstance(value, str) else None
+        near = suggestion(value, allowed) if isinstance(value, str) else None
         hint = near.phrase() if near else f"write one of {_listing(allowed)}, exactly as shown"
         return _CODES["choice"], f"{where} must be one of {_listing(allowed)}, not {_shown(value)}", hint
     if kind == "value_error" and "date" in reason:
@@ -349,7 +348,7 @@ def validation_diagnostics(exc: ValidationError, model: type[BaseModel], data: A
             continue
         key = str(path[-1]) if path else str(error["loc"][-1])
         owner = _model_at(model, path) or model
-        near_missing = closest(key, missing.get(path[:-1], []))
+        near_missing = suggestion(key, missing.get(path[:-1], []))
         if near_missing is not None:
             explained.add(path[:-1] + (near_missing.value,))
             what = plain_path(path[:-1], model)
@@ -359,7 +358,7 @@ def validation_diagnostics(exc: ValidationError, model: type[BaseModel], data: A
                 f'{near_missing.phrase()} rename it to {near_missing.value}: ({what} must have it)',
             ))
             continue
-        near = closest(key, _allowed_keys(owner))
+        near = suggestion(key, _allowed_keys(owner))
         hint = (near.phrase() + " " if near else "") + ("" if near else "the keys allowed here: " + ", ".join(_allowed_keys(owner)))
         out.append(Diagnostic(
             source.locate(path, key=True), Severity.ERROR, "unknown-key",
