@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date
 
 import jsonschema
@@ -187,3 +188,34 @@ def test_a_release_that_would_fail_at_once_is_refused(project, capsys, args, mes
     assert new(project, "release", args[0], "--title", "x", "--dcc-systems-impact", *args[1:]) == 1
     assert message in capsys.readouterr().err
     assert sorted(p.name for p in (project / "data" / "releases").iterdir()) == ["2019-11.yaml"]
+
+
+def _with_parties(project):
+    shutil.copy(REPO / "data" / "parties.yaml", project / "data" / "parties.yaml")
+
+
+def test_impacts_are_party_ids_from_the_parties_file(project, capsys):
+    _with_parties(project)
+    args = ["modification", "MP250", "--title", "x", "--decision-path", "authority", "--no-dcc-systems-impact"]
+    assert new(project, *args, "--impacts", "large-supplier", "dcc") == 1
+    err = capsys.readouterr().err
+    assert '"large-supplier" is not a SEC Party category in data/parties.yaml (did you mean "large-suppliers"?)' in err
+    assert not (project / "data" / "modifications" / "MP250.yaml").exists()
+    assert new(project, *args, "--impacts", "large-suppliers,small-suppliers", "--impacts", "dcc") == 0
+    data = yaml.safe_load((project / "data" / "modifications" / "MP250.yaml").read_text(encoding="utf-8"))
+    assert data["impacts"] == ["large-suppliers", "small-suppliers", "dcc"]
+    assert check_project(load_project(project), AS_OF).evaluation.diagnostics == []
+
+
+def test_impacts_alone_means_no_party_and_absent_means_not_recorded(project):
+    args = ["--title", "x", "--decision-path", "authority", "--no-dcc-systems-impact"]
+    assert new(project, "modification", "MP250", *args, "--impacts") == 0
+    assert new(project, "modification", "MP251", *args) == 0
+    assert yaml.safe_load((project / "data" / "modifications" / "MP250.yaml").read_text())["impacts"] == []
+    assert "impacts" not in yaml.safe_load((project / "data" / "modifications" / "MP251.yaml").read_text())
+
+
+def test_impacts_without_a_parties_file_are_refused_with_the_way_out(project, capsys):
+    assert not (project / "data" / "parties.yaml").exists()
+    assert new(project, "modification", "MP250", "--title", "x", "--decision-path", "authority", "--dcc-systems-impact", "--impacts", "dcc") == 1
+    assert "data/parties.yaml does not exist" in capsys.readouterr().err

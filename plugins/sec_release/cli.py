@@ -19,7 +19,7 @@ from .core.check import check_project, resolve_as_of
 from .core.diagnostics import Severity, format_text, render
 from .core.models import DecisionPath, ModificationStage
 from .core.project import ProjectConfigError, _TolerantLoader, load_project
-from .core.record import load_record
+from .core.record import PARTIES_FILE, load_record
 from .scaffold import ScaffoldError, new_modification, new_release, write_new
 
 # What `sec-release export --format` can write; the same providers the build publishes.
@@ -54,6 +54,16 @@ def _iso_date(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
+
+
+def _party_ids(given: list[list[str]] | None) -> list[str] | None:
+    """--impacts as given (each time it is used, its words): party ids, also separated by commas.
+
+    None when --impacts was not used (impacts not recorded); [] for --impacts alone (no party impacted).
+    """
+    if given is None:
+        return None
+    return [part.strip() for words in given for word in words for part in word.split(",") if part.strip()]
 
 
 def _require_dcc_systems_impact(parser: argparse.ArgumentParser, meaning: str) -> None:
@@ -105,6 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
     _require_dcc_systems_impact(modification, "the DCC's systems change with it")
     modification.add_argument("--raised", type=_iso_date, help="when it was raised, YYYY-MM-DD")
     modification.add_argument("--url", help="its official page")
+    modification.add_argument(
+        "--impacts", nargs="*", metavar="PARTY", action="append",
+        help="the SEC Party categories it impacts, ids from data/parties.yaml (e.g. --impacts large-suppliers dcc); "
+        "--impacts alone: no SEC Party is impacted; left out: not recorded",
+    )
     modification.add_argument("--project-dir", default=".", help="folder holding mkdocs.yml (default: .)")
     modification.set_defaults(func=cmd_new_modification)
 
@@ -219,10 +234,15 @@ def cmd_new_release(args) -> int:
 
 def cmd_new_modification(args) -> int:
     config = load_project(Path(args.project_dir))
+    impacts = _party_ids(args.impacts)
+    known_parties = None
+    if impacts and (config.data_path / PARTIES_FILE).is_file():
+        known_parties = list(load_record(config).parties)
     try:
         files = new_modification(
             config, args.id, args.title, args.decision_path, args.stage,
             dcc_systems_impact=args.dcc_systems_impact, raised=args.raised, url=args.url,
+            impacts=impacts, known_parties=known_parties,
         )
     except ScaffoldError as exc:
         print(f"sec-release: error: {exc}", file=sys.stderr)

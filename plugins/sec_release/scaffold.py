@@ -189,7 +189,14 @@ def new_modification(
     dcc_systems_impact: bool,
     raised: date | None = None,
     url: str | None = None,
+    impacts: list[str] | None = None,
+    known_parties: list[str] | None = None,
 ) -> list[NewFile]:
+    """A new modification's file, validated but not yet written.
+
+    ``impacts``: the SEC Party categories it impacts (None: not recorded; []: none);
+    ``known_parties``: the ids data/parties.yaml lists, None when there is no such file.
+    """
     data: dict = {
         "id": modification_id,
         "title": title,
@@ -201,10 +208,30 @@ def new_modification(
         data["raised"] = raised
     if url:
         data["url"] = url
+    if impacts is not None:
+        _check_parties(config, impacts, known_parties)
+        data["impacts"] = list(dict.fromkeys(impacts))
     _validated(Modification, data)
     later = ", ".join(_unset_fields(Modification, data))
     text = "# Scaffolded by `sec-release new modification`.\n" + _yaml(data) + (f"\n# Optional: {later}\n" if later else "")
     return [NewFile(config.data_path / "modifications" / f"{modification_id}.yaml", f"{config.data_dir}/modifications/{modification_id}.yaml", text)]
+
+
+def _check_parties(config: ProjectConfig, impacts: list[str], known_parties: list[str] | None) -> None:
+    parties_file = f"{config.data_dir}/parties.yaml"
+    if impacts and known_parties is None:
+        raise ScaffoldError(
+            f"{parties_file} does not exist, so the party ids in --impacts cannot be checked: "
+            "add the SEC Party categories there first, or leave --impacts out (impacts: not recorded)"
+        )
+    for party in impacts:
+        if party not in (known_parties or []):
+            near = suggestion(party, known_parties or [])
+            raise ScaffoldError(
+                f'--impacts: "{party}" is not a SEC Party category in {parties_file}'
+                + (f" ({near.phrase()})" if near else "")
+                + f"; the categories are: {', '.join(known_parties or [])}"
+            )
 
 
 def write_new(files: list[NewFile]) -> None:
