@@ -381,6 +381,15 @@ def _check_release_consistency(release: Release, source: SourceMap, problems: Di
         if entry.removed is not None and entry.status != "removed":
             problems.error(source.locate(("modifications", index, "removed")), "removed-date", f"{entry.id} has a removed: date but its status is {entry.status}", "set status: removed, or delete the removed: date")
             ok = False
+    review = release.testing_approach.panel_review if release.testing_approach else None
+    near = suggestion(review.by, PANEL_REVIEWERS) if review is not None else None
+    if near is not None and near.case_only:  # "panel" would be published as a Sub-Committee called "panel"
+        problems.error(
+            source.locate(("testing_approach", "panel_review", "by")), "not-allowed",
+            f"by: in the testing approach's Panel review is \"{review.by}\", which reads as the name of a Sub-Committee",
+            f"{near.phrase()}, or write the Sub-Committee's own name",
+        )
+        ok = False
     contradictions = date_contradictions(release, source)
     if contradictions:
         problems.extend(contradictions)
@@ -390,6 +399,10 @@ def _check_release_consistency(release: Release, source: SourceMap, problems: Di
             problems.error(source.locate(("amendments", index, "date")), "amendment-order", "amendments must be in date order, oldest first", "append new amendments at the end of the list")
             ok = False
     return ok
+
+
+# The two generic reviewers of a Testing Approach Document; any other name is a Sub-Committee's.
+PANEL_REVIEWERS = ("Panel", "Sub-Committee")
 
 
 def _policy_front_matter(document: Document, problems: DiagnosticList) -> PolicyFrontMatter | None:
