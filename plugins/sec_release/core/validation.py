@@ -155,10 +155,6 @@ def _allowed_keys(cls: type[BaseModel]) -> list[str]:
     return [info.alias or name for name, info in cls.model_fields.items()]
 
 
-def _required_keys(cls: type[BaseModel]) -> list[str]:
-    return [info.alias or name for name, info in cls.model_fields.items() if info.is_required()]
-
-
 def _literal_values(annotation) -> list[str]:
     if typing.get_origin(annotation) is Literal:
         return [str(v) for v in typing.get_args(annotation)]
@@ -180,20 +176,22 @@ def _allowed_values(model: type[BaseModel], path: tuple, error: dict) -> list[st
     return re.findall(r"'([^']*)'", str(expected))
 
 
-def _data_path(loc: tuple, data: Any) -> tuple:
-    """Keep only the parts of a pydantic loc that index into the data (drops union branch names)."""
+def _data_path(loc: tuple, data: Any, missing: bool = False) -> tuple:
+    """Keep only the parts of a pydantic loc that index into the data (drops union branch names).
+
+    ``missing``: the loc ends in a key that is not in the data; it is kept.
+    """
     path: list = []
     current = data
-    for part in loc:
+    for position, part in enumerate(loc):
         if isinstance(current, dict) and part in current:
             path.append(part)
             current = current[part]
         elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
             path.append(part)
             current = current[part]
-        elif isinstance(current, dict) and isinstance(part, str) and part not in current:
-            path.append(part)  # a missing field
-            current = None
+        elif missing and position == len(loc) - 1 and isinstance(current, dict):
+            path.append(part)
     return tuple(path)
 
 
@@ -332,7 +330,7 @@ def validation_diagnostics(exc: ValidationError, model: type[BaseModel], data: A
     if len(errors) > MAX_PROBLEMS_PER_FILE:  # converting 100,000 errors takes seconds; list the first
         out.append(_too_many(errors[MAX_PROBLEMS_PER_FILE:], data, source))
         errors = errors[:MAX_PROBLEMS_PER_FILE]
-    paths = [_data_path(tuple(e["loc"]), data) for e in errors]
+    paths = [_data_path(tuple(e["loc"]), data, missing=e["type"] == "missing") for e in errors]
 
     # Required keys that are missing, by the path of their mapping: an unknown
     # key beside one of them that is a near miss is the same mistake.
