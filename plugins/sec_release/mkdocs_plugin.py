@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -294,6 +295,8 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
     # with the hashes of the theme's inline scripts (site/csp.py).
     @event_priority(-100)
     def on_post_page(self, output: str, page: Page, config) -> str:
+        if self.serving:
+            output = _with_serve_reload(output, config)
         return with_csp(output)
 
     # on_post_template: theme pages that are not documents (404.html): the same policy.
@@ -307,6 +310,10 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
     @event_priority(-100)
     def on_post_build(self, config) -> None:
         assert self.ctx is not None
+        if self.serving:
+            target = Path(config.site_dir) / SERVE_RELOAD_PATH
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(SERVE_RELOAD_SCRIPT.read_bytes())
         if self.error_page is not None:  # a record with errors publishes no data
             return
         site_dir = Path(config.site_dir)
@@ -322,6 +329,19 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
         if self.checked is not None:
             server.watch(str(self.checked.record.config.data_path))
         return server
+
+
+# `mkdocs serve` reloads pages with an inline script that the pages' own
+# Content-Security-Policy blocks; while serving, this file from the site does it.
+SERVE_RELOAD_SCRIPT = Path(__file__).parent / "templates" / "serve" / "reload.js"
+SERVE_RELOAD_PATH = "assets/javascripts/sec-release-serve-reload.js"
+
+
+def _with_serve_reload(html: str, config) -> str:
+    src = urlsplit(config.site_url or "/").path.rstrip("/") + "/" + SERVE_RELOAD_PATH
+    tag = f'<script src="{src}" defer></script>'
+    end = html.rfind("</body>")
+    return html[:end] + tag + html[end:] if end != -1 else html + tag
 
 
 def _pages_of(item) -> list[Page]:
