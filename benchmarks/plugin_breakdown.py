@@ -53,8 +53,8 @@ def one_pass(project: Path, site: Path) -> dict[str, float]:
     from mkdocs.config import load_config
 
     import sec_release.mkdocs_plugin as adapter
-    import sec_release.site.manifest as manifest
-    import sec_release.site.record_pages as pages
+    import sec_release.exports.manifest as manifest
+    import sec_release.pages.record_pages as pages
     from sec_release import publish
 
     times: dict[str, float] = defaultdict(float)
@@ -69,7 +69,7 @@ def one_pass(project: Path, site: Path) -> dict[str, float]:
     pages.markdown_to_html = timed(MARKDOWN, pages.markdown_to_html)
     pages.release_svg = timed(SVG, pages.release_svg)
     pages.record_svg = timed(SVG, pages.record_svg)
-    pages._link = timed(LINKS, pages._link)
+    pages.link = timed(LINKS, pages.link)
     manifest.site_files = timed(WALK, manifest.site_files)
     manifest._sha256_and_size = timed(HASH, manifest._sha256_and_size)
 

@@ -4,7 +4,14 @@ from pathlib import Path
 
 import pytest
 
+from sec_release.core.options import read_environment
+from sec_release.engine import use_engine
+
 REPO = Path(__file__).resolve().parent.parent
+
+# The engine every build in this run uses: MkDocs, or ProperDocs with SEC_RELEASE_ENGINE=properdocs
+# (tasks.py test runs the build tests under both). Chosen before any test module imports MkDocs.
+ENGINE = use_engine(read_environment().engine)
 
 # Tests evaluate as of a fixed date unless they say otherwise.
 os.environ.setdefault("SEC_RELEASE_AS_OF", "2026-11-26")

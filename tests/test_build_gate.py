@@ -12,6 +12,8 @@ from mkdocs.exceptions import Abort
 from tests.conftest import REPO
 from tests.factory import IMPLEMENTATION_DOCUMENT, write_project
 
+pytestmark = pytest.mark.build  # tasks.py test runs these under MkDocs and ProperDocs
+
 
 def _build(project, site_dir, strict=True):
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)

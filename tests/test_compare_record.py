@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from sec_release.exports.json_export import json_files
-from sec_release.site.context import SiteContext
+from sec_release.model.context import SiteContext
 from sec_release.core.baseline import BaselineError, load_baseline, snapshot_from_site
 from sec_release.core.check import check_project
-from sec_release.core.compare import Comparison, Snapshot, compare, display, md_text, snapshot_from_record, to_markdown
+from sec_release.core.compare import Comparison, Snapshot, compare, display, snapshot_from_record
+from sec_release.pages.changes_markdown import md_text, to_markdown
 from sec_release.core.project import load_project
 from tests.factory import complete_release, modification, write_project
 from tests.publishing_support import (

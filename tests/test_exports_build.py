@@ -11,6 +11,8 @@ from tests.conftest import run_cli
 from tests.exports_support import DRAFT, DRAFT_MARK, DRAFT_ONLY_MOD, EPOCH, environment, export, read_tree, write_export_project
 from tests.test_site_support import Site, build_site
 
+pytestmark = pytest.mark.build  # tasks.py test runs these under MkDocs and ProperDocs
+
 EXPORT_PATHS = {
     "data/releases.json", "data/releases.schema.json",
     "data/modifications.json", "data/modifications.schema.json",
@@ -86,7 +88,7 @@ def test_a_preview_build_does_carry_the_draft(built, tmp_path):
     from sec_release.core.check import check_project, resolve_as_of
     from sec_release.core.project import load_project
     from sec_release.exports.json_export import json_files
-    from sec_release.site.context import MODE_PREVIEW, SiteContext
+    from sec_release.model.context import MODE_PREVIEW, SiteContext
 
     root, _, _ = built
     config = load_project(root)

@@ -13,6 +13,8 @@ from tests.factory import complete_release, write_yaml
 from tests.publishing_support import AS_OF, EPOCH, environment
 from tests.factory import write_project
 
+pytestmark = pytest.mark.build  # tasks.py test runs these under MkDocs and ProperDocs
+
 
 def fingerprint(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -12,6 +12,8 @@ from tests.publishing_support import (
     DRAFT_ID, HOSTILE_TITLE, build, commit_all, every_change_repo, init_repo, soup,
 )
 
+pytestmark = pytest.mark.build  # tasks.py test runs these under MkDocs and ProperDocs
+
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:

@@ -11,6 +11,8 @@ from tests.publishing_support import (
     build, commit_all, copy_repo_overrides, git, html_pages, init_repo, site_files, soup,
 )
 
+pytestmark = pytest.mark.build  # tasks.py test runs these under MkDocs and ProperDocs
+
 DRAFT = "2031-07-zq"
 DRAFT_TITLE = "Zebra Quokka Secret Release"
 DRAFT_ONLY_MOD = "MP777"

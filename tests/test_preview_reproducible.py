@@ -19,6 +19,8 @@ from sec_release.core.record import load_record
 from tests.factory import complete_release
 from tests.publishing_support import AS_OF, EPOCH, GIT_ENV, build, every_change_repo, git
 
+pytestmark = pytest.mark.build  # tasks.py test runs these under MkDocs and ProperDocs
+
 SEC_RELEASE = [sys.executable, "-m", "sec_release.cli"]
 
 
@@ -30,7 +32,8 @@ def repo(tmp_path_factory) -> Path:
 
 
 def cli_build(repo: Path, site: Path, *, seed: str, tz: str, epoch: str | None, preview: bool) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SEC_RELEASE_", "GITHUB_"))}
+    # The run's engine stays (SEC_RELEASE_ENGINE: tasks.py test builds with both); nothing else of ours or GitHub's.
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SEC_RELEASE_", "GITHUB_")) or k == "SEC_RELEASE_ENGINE"}
     env.update(GIT_ENV, PYTHONHASHSEED=seed, TZ=tz, SEC_RELEASE_AS_OF=AS_OF)
     env.pop("SOURCE_DATE_EPOCH", None)
     if epoch:

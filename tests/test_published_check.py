@@ -14,7 +14,7 @@ from sec_release.cli import main
 from sec_release.core.check import check_project
 from sec_release.core.project import load_project
 from sec_release.exports.json_export import json_files
-from sec_release.site.context import SiteContext
+from sec_release.model.context import SiteContext
 from tests.factory import complete_release, modification, write_project, write_yaml
 from tests.publishing_support import AS_OF, commit_all, git, init_repo
 

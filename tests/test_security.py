@@ -12,13 +12,13 @@ import re
 import pytest
 from mkdocs.exceptions import Abort, PluginError
 
-from sec_release.core.compare import md_text
+from sec_release.pages.changes_markdown import md_text
 from sec_release.core.content_html import sanitise
 from sec_release.core.diagnostics import printable
 from sec_release.core.page_templates import PageMacroError, render_page
 from sec_release.core.urls import as_browser_reads, is_publishable
-from sec_release.site.csp import inline_script_hashes, with_csp
-from sec_release.site.render import markdown_to_html
+from sec_release.model.csp import inline_script_hashes, with_csp
+from sec_release.model.render import markdown_to_html
 from tests.factory import IMPLEMENTATION_DOCUMENT, modification, write_project
 from tests.test_site_support import Site, build_site
 
@@ -101,7 +101,7 @@ class _Sec:
         return f"release {rid}"
 
 
-_Sec.__module__ = "sec_release.site.macros_api"  # what the sandbox lets pages read: the record's own objects
+_Sec.__module__ = "sec_release.pages.macros_api"  # what the sandbox lets pages read: the record's own objects
 
 ESCAPES = [
     '{{ lipsum.__globals__["os"].popen("id").read() }}',

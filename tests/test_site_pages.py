@@ -11,6 +11,8 @@ import pytest
 from tests.factory import REPO, complete_release, modification, write_project
 from tests.test_site_support import Site, build_site, nav_links, text, top_nav
 
+pytestmark = pytest.mark.build  # tasks.py test runs these under MkDocs and ProperDocs
+
 HOSTILE_RELEASE = 'Release <script>alert("r")</script> {{ 7*7 }}'
 HOSTILE_NOTICE = "Example only <script>alert(3)</script> {{ 7*7 }}"
 HOSTILE_MOD = "<b>Bold</b> <script>alert(1)</script> {{ 7*7 }} {% raw %}"

@@ -14,6 +14,8 @@ import pytest
 from tests.factory import complete_release, modification, write_project
 from tests.test_site_support import Site, build_site, nav_links
 
+pytestmark = pytest.mark.build  # tasks.py test runs these under MkDocs and ProperDocs
+
 GROWTH_LIMIT = 0.10
 
 

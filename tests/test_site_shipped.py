@@ -7,6 +7,8 @@ import pytest
 from tests.factory import REPO
 from tests.test_site_support import Site, build_site_at, top_nav, text
 
+pytestmark = pytest.mark.build  # tasks.py test runs these under MkDocs and ProperDocs
+
 
 @pytest.fixture(scope="module")
 def shipped(tmp_path_factory) -> Site:

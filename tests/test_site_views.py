@@ -12,11 +12,11 @@ from sec_release.core.check import check_project
 from sec_release.core.documents import parse_document
 from sec_release.core.diagnostics import DiagnosticList
 from sec_release.core.project import config_from_options
-from sec_release.site.context import MODE_PREVIEW, SiteContext
-from sec_release.site.pages import GeneratedPage, front_matter
-from sec_release.site.record_pages import dated_text, record_pages, withheld_pages
-from sec_release.site.timeline_svg import record_svg, release_svg
-from sec_release.site.views import SiteViews, heading_anchors
+from sec_release.model.context import MODE_PREVIEW, SiteContext
+from sec_release.model.pages import GeneratedPage, front_matter
+from sec_release.pages.record_pages import dated_text, record_pages, withheld_pages
+from sec_release.pages.timeline_svg import record_svg, release_svg
+from sec_release.pages.views import SiteViews, heading_anchors
 from tests.factory import complete_release, modification, write_project
 
 AS_OF = date(2026, 11, 26)
@@ -129,7 +129,7 @@ def test_generated_front_matter_reads_back_exactly():
     """MkDocs drops a front matter it cannot parse, and with it render_macros: false."""
     from mkdocs.utils.meta import get_data
 
-    from sec_release.site.pages import front_matter
+    from sec_release.model.pages import front_matter
 
     for title in ["Release 😀 {{ 7*7 }}", "a\u2028b", 'x: "y" # z', "tab\there", "line\nbreak", "{% raw %}"]:
         body, meta = get_data(front_matter(title, hide=["toc"], order=3) + "body")

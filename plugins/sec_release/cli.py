@@ -1,6 +1,6 @@
 """The ``sec-release`` command: validate, export and scaffold the record without building the site.
 
-Exit codes: 0 nothing wrong or missing, 1 something is, 2 usage error.
+Exit codes (:mod:`sec_release.exit_codes`): 0 nothing wrong or missing, 1 something is, 2 usage error.
 """
 
 from __future__ import annotations
@@ -12,20 +12,17 @@ import typing
 from datetime import date
 from pathlib import Path
 
-import yaml
-
 from .cli_publish import add_commands as add_publishing_commands
 from .core.check import check_project, resolve_as_of
 from .core.diagnostics import Severity, format_text, render
 from .core.models import DecisionPath, ModificationStage
-from .core.project import ProjectConfigError, _TolerantLoader, load_project
+from .core.project import ProjectConfigError, load_project
 from .core.record import PARTIES_FILE, load_record
+from .exit_codes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from .scaffold import ScaffoldError, new_modification, new_release, write_new
 
 # What `sec-release export --format` can write; the same providers the build publishes.
 EXPORT_FORMATS = ("atom", "csv", "ics", "json")
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 def export_providers() -> dict:
@@ -146,9 +143,8 @@ def _failing(diagnostics, warnings_fail: bool) -> list:
 
 
 def cmd_export(args) -> int:
-    from .exports.common import DEFAULT_LICENCE, DEFAULT_LICENCE_URL
-    from .site.build_info import read_build_info
-    from .site.context import MODE_PRODUCTION, SiteContext
+    from .model.build_info import read_build_info
+    from .model.context import MODE_PRODUCTION, SiteContext
 
     root = Path(args.project_dir)
     config = load_project(root)
@@ -159,16 +155,16 @@ def cmd_export(args) -> int:
         print(format_text(diagnostics, checked.record.files_checked, checked.record.unread_files), file=sys.stderr)
         print("sec-release: nothing exported: fix the problems above first", file=sys.stderr)
         return EXIT_PROBLEMS
-    settings = mkdocs_settings(root)
     ctx = SiteContext(
         record=checked.record,
         evaluation=checked.evaluation,
-        mode=MODE_PRODUCTION,
+        mode=MODE_PRODUCTION,  # the open data never holds drafts, whatever the options say
         build=read_build_info(root),
-        site_url=settings.get("site_url") or "",
-        repo_url=settings.get("repo_url") or "",
-        edit_uri=settings.get("edit_uri") or "",
-        options={"licence": DEFAULT_LICENCE, "licence_url": DEFAULT_LICENCE_URL, **config.extra},
+        site_url=config.site.site_url,
+        repo_url=config.site.repo_url,
+        edit_uri=config.site.edit_uri,
+        options=config.options,
+        overrides_dir=config.site.custom_dir or "overrides",
     )
     formats = sorted(EXPORT_FORMATS) if args.format == "all" else [args.format]
     providers = export_providers()
@@ -253,12 +249,6 @@ def cmd_new_modification(args) -> int:
         f"or list it under modifications: in {data_dir}/releases/ID.yaml (- id: {args.id}, status: targeted)",
         f"run {_validate_command(args.project_dir)}",
     ])
-
-
-def mkdocs_settings(root: Path) -> dict:
-    """site_url, repo_url and edit_uri from mkdocs.yml (load_project has checked it can be read)."""
-    data = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-    return {k: data.get(k) for k in ("site_url", "repo_url", "edit_uri") if isinstance(data.get(k), str)}
 
 
 def main(argv: list[str] | None = None) -> int:

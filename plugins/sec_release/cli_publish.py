@@ -10,33 +10,30 @@
   a half-written site; it also fixes ``SOURCE_DATE_EPOCH`` to the commit's
   date when unset, so that the same commit builds the same bytes.
 
-Exit codes as for every command: 0 fine, 1 problems found, 2 usage error
-(including a baseline that cannot be read).
+Exit codes as for every command (:mod:`sec_release.exit_codes`): 0 fine,
+1 problems found, 2 usage error (including a baseline that cannot be read).
 """
 
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Callable, Iterator
 
-import yaml
-
 from .core.baseline import BaselineError, load_baseline
-from .core.check import AS_OF_ENV, check_project, resolve_as_of
-from .core.compare import compare, snapshot_from_record, to_markdown
+from .core.check import check_project, resolve_as_of
+from .core.compare import compare, snapshot_from_record
 from .core.diagnostics import render
-from .core.project import ProjectConfig, _TolerantLoader, load_project
+from .core.git import git_text
+from .core.options import ENV, read_environment
+from .core.project import ProjectConfig, load_project
 from .core.published import check_published, record_errors
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-
-PREVIEW_ENV = "SEC_RELEASE_PREVIEW"
-COMPARE_TO_ENV = "SEC_RELEASE_COMPARE_TO"
+from .engine import ENGINES, EngineError, use_engine
+from .exit_codes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from .pages.changes_markdown import to_markdown
 
 
 def add_commands(sub, iso_date: Callable[[str], date]) -> None:
@@ -69,6 +66,7 @@ def add_commands(sub, iso_date: Callable[[str], date]) -> None:
     build.add_argument("--preview", action="store_true", help="a preview build: drafts, the banner, noindex, /changes/")
     build.add_argument("--compare-to", metavar="REF_OR_DIR", help="the baseline of the preview's /changes/ page (default: compare_to in mkdocs.yml)")
     build.add_argument("--as-of", type=iso_date, help="evaluate as of this date (default: as_of in mkdocs.yml, SEC_RELEASE_AS_OF, today)")
+    build.add_argument("--engine", choices=ENGINES, help="build with MkDocs or ProperDocs, its drop-in continuation (default: SEC_RELEASE_ENGINE, else mkdocs)")
     build.set_defaults(func=cmd_build)
 
 
@@ -77,27 +75,20 @@ def add_commands(sub, iso_date: Callable[[str], date]) -> None:
 
 
 def _site_href(site_url: str | None, config: ProjectConfig, checked) -> Callable:
-    from .site.render import page_url
-    from .site.views import Urls
+    """Links from the comparison to the pages of the site at ``site_url`` (none without one)."""
+    from .model.urls import site_base, source_to_url, target_source
 
     if not site_url:
         return lambda target: None
-    base = site_url.rstrip("/") + "/"
+    base = site_base(site_url)
     record = checked.record
 
     def href(target) -> str | None:
-        kind = target[0]
-        if kind == "release" and target[1] in record.releases:
-            return base + Urls.release(target[1])
-        if kind == "modification" and target[1] in record.modifications:
-            return base + Urls.modification(target[1])
-        if kind == "document" and target[1] in record.documents:
-            return base + page_url(target[1])
-        if kind == "policy" and record.policy is not None:
-            return base + page_url(config.policy_page)
-        if kind == "result" and (target[2] is None or target[2] in record.releases):
-            return base + Urls.cell(target[1], target[2])
-        return None
+        source = target_source(
+            target, releases=record.releases, modifications=record.modifications, documents=record.documents,
+            policy_page=config.policy_page if record.policy is not None else None,
+        )
+        return base + source_to_url(source) if source is not None else None
 
     return href
 
@@ -158,19 +149,11 @@ def cmd_check_published(args) -> int:
 
 
 def _build_commit(root: Path) -> str:
-    try:
-        done = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=10, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return ""
-    return done.stdout.strip() if done.returncode == 0 else ""
+    return git_text(root, "rev-parse", "HEAD")
 
 
 def _commit_epoch(root: Path) -> str:
-    try:
-        done = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, timeout=10, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return ""
-    return done.stdout.strip() if done.returncode == 0 else ""
+    return git_text(root, "log", "-1", "--format=%ct")
 
 
 @contextmanager
@@ -190,30 +173,31 @@ def _environment(values: dict[str, str | None]) -> Iterator[None]:
                 os.environ[key] = value
 
 
-def _site_dir(root: Path, explicit: str | None) -> Path:
+def _site_dir(config: ProjectConfig, explicit: str | None) -> Path:
     if explicit:
         return Path(explicit).absolute()
-    try:
-        data = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-    except (OSError, yaml.YAMLError):
-        data = {}
-    site_dir = data.get("site_dir") if isinstance(data, dict) else None
-    return (root / (site_dir if isinstance(site_dir, str) and site_dir else "site")).absolute()
+    return (config.root / config.site.site_dir).absolute()
 
 
 def cmd_build(args) -> int:
     from .atomic import build_atomically
+
+    try:
+        engine = use_engine(args.engine or read_environment().engine)  # before MkDocs is imported
+    except EngineError as exc:
+        print(f"sec-release: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     from .mkdocs_plugin import build_site
 
     root = Path(args.project_dir).absolute()
-    load_project(root)  # a readable mkdocs.yml, or a usage error
-    target = _site_dir(root, args.site_dir)
+    config = load_project(root)  # a readable mkdocs.yml with valid options, or a usage error
+    target = _site_dir(config, args.site_dir)
     env: dict[str, str | None] = {
-        PREVIEW_ENV: "1" if args.preview else None,
-        COMPARE_TO_ENV: args.compare_to,
-        AS_OF_ENV: args.as_of.isoformat() if args.as_of else None,
+        ENV["preview"]: "1" if args.preview else None,
+        ENV["compare_to"]: args.compare_to,
+        ENV["as_of"]: args.as_of.isoformat() if args.as_of else None,
         # The same commit builds the same bytes: MkDocs dates the sitemap from SOURCE_DATE_EPOCH.
-        "SOURCE_DATE_EPOCH": None if os.environ.get("SOURCE_DATE_EPOCH") else (_commit_epoch(root) or None),
+        ENV["source_date_epoch"]: None if read_environment().source_date_epoch else (_commit_epoch(root) or None),
     }
     with _environment(env):
         try:
@@ -223,7 +207,7 @@ def cmd_build(args) -> int:
             print(f"sec-release: error: the build failed; {target} is unchanged.\n{message}", file=sys.stderr)
             return EXIT_PROBLEMS
     kind = "preview" if args.preview else "production"
-    print(f"sec-release: built the {kind} site into {target}")
+    print(f"sec-release: built the {kind} site into {target}" + (f" with {engine}" if engine != "mkdocs" else ""))
     return EXIT_OK
 
 

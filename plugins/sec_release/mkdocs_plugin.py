@@ -1,17 +1,21 @@
-"""The MkDocs adapter: the only module that imports MkDocs.
+"""The MkDocs adapter: the only module that imports MkDocs (or ProperDocs, which
+stands in for it when :mod:`sec_release.engine` says so).
 
 Each event handler says when it runs and why, and hands the work to the core
-(:mod:`sec_release.core`) and the publishers (:mod:`sec_release.publish`). If
-the engine changes, this file is what gets rewritten.
+(:mod:`sec_release.core`), the site model (:mod:`sec_release.model`) and the
+publishers (:mod:`sec_release.publish`). If the engine changes, this file is
+what gets rewritten.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import posixpath
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import mkdocs
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -23,40 +27,41 @@ from mkdocs.structure.pages import Page
 from . import publish
 from .core.check import CheckedRecord, check_project, resolve_as_of
 from .core.diagnostics import Severity, format_text
-from .core.project import ProjectConfigError, config_from_options
 from .core.documents import split_front_matter
+from .core.options import Options, read_environment, with_environment
 from .core.page_templates import PageMacroError, render_page
-from .site.build_info import read_build_info
-from .site.csp import with_csp
-from .site.hand_written import HandWritten
-from .site.macros_api import RecordMacros
-from .site.context import MODE_PREVIEW, MODE_PRODUCTION, SiteContext
-from .site.error_page import error_page_markdown, record_file_pages
-from .site.manifest import write_manifest
-from .site.pages import GeneratedPage
-from .site.record_pages import withheld_pages
-from .site.preview import theme_values
+from .core.project import ProjectConfigError, SiteSettings, config_from_options
+from .exports.manifest import write_manifest
+from .model.build_info import read_build_info
+from .model.context import SiteContext
+from .model.csp import with_csp
+from .model.hand_written import HandWritten
+from .model.nav import NavSection, record_nav
+from .model.pages import GeneratedPage
+from .pages.macros_api import RecordMacros
+from .pages.preview import theme_values
+from .pages.record_pages import withheld_pages
+from .pages.error_page import error_page_markdown, record_file_pages
 
-log = logging.getLogger("mkdocs.plugins.sec_release")
+# The engine's own logger tree ("mkdocs", or "properdocs" when ProperDocs stands in
+# for it): what is logged there is shown, and counted by `build --strict`. The
+# package's modules log under "sec_release"; that logger hangs below this one.
+log = logging.getLogger(f"{mkdocs.__name__}.plugins.sec_release")
+logging.getLogger("sec_release").parent = log
 
-PREVIEW_ENV = "SEC_RELEASE_PREVIEW"
-COMPARE_TO_ENV = "SEC_RELEASE_COMPARE_TO"
 THEME_DIR = Path(__file__).parent / "theme"  # preview banner, noindex, provenance footer
 
 
-class SecReleaseConfig(base.Config):
-    data_dir = c.Type(str, default="data")
-    rulebook = c.Type(str, default="data/rulebook/d10.yaml")
-    policy_page = c.Type(str, default="policy/release-management-policy.md")
-    as_of = c.Optional(c.Type(str))
-    warnings_fail = c.Type(bool, default=False)
-    mode = c.Choice((MODE_PRODUCTION, MODE_PREVIEW), default=MODE_PRODUCTION)
-    compare_to = c.Optional(c.Type(str))
-    notice = c.Optional(c.Type(str))
-    licence = c.Type(str, default="Open Government Licence v3.0")
-    licence_url = c.Type(str, default="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
-    nav_releases = c.Type(int, default=8)  # releases named in the nav (in progress first, then the latest)
-    page_macros = c.Type(bool, default=True)  # {{ sec.* }} in hand-written pages, in a sandbox (README: Macros)
+class _AsWritten(c.BaseConfigOption):
+    """An option's value as written in mkdocs.yml; :class:`Options` validates them all in on_config."""
+
+    def run_validation(self, value):
+        return value
+
+
+# One MkDocs option per field of Options (declared there, with its default and help),
+# so that the plugin and the sec-release commands validate the same way.
+SecReleaseConfig = type("SecReleaseConfig", (base.Config,), {name: c.Optional(_AsWritten()) for name in Options.model_fields})
 
 
 class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
@@ -67,6 +72,7 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
         self.ctx: SiteContext | None = None
         self.generated: dict[str, GeneratedPage] = {}
         self.hand_written: dict[str, HandWritten] = {}
+        self._docs_dir = "docs"  # docs_dir relative to mkdocs.yml, set in on_config
         self.serving = False  # under `mkdocs serve`
         self.error_page: str | None = None  # while serving a record with errors: the page every URL shows
 
@@ -89,33 +95,42 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
                 "itself, in a sandbox (README: Macros in hand-written pages)"
             )
         root = Path(config.config_file_path).parent
-        docs_dir = os.path.relpath(config.docs_dir, root)
-        options = {k: self.config[k] for k in ("data_dir", "rulebook", "policy_page", "as_of", "warnings_fail")}
+        docs_dir = Path(os.path.relpath(config.docs_dir, root)).as_posix()
+        self._docs_dir = docs_dir
+        site = SiteSettings(
+            site_url=config.site_url or "",
+            repo_url=config.repo_url or "",
+            edit_uri=config.edit_uri or "",
+            edit_uri_template=config.edit_uri_template or "",
+            site_dir=config.site_dir,
+            custom_dir=config.theme.custom_dir or "",
+        )
+        env = read_environment()
         try:
-            project = config_from_options(root, docs_dir, options)
-            as_of = resolve_as_of(None, project)
+            project = config_from_options(root, docs_dir, dict(self.config), site)
+            as_of = resolve_as_of(None, project, env=env)
         except ProjectConfigError as exc:
             raise PluginError(f"sec-release: {exc}") from None
         self.checked = check_project(project, as_of)
         self._report(self.checked)
 
-        mode = MODE_PREVIEW if os.environ.get(PREVIEW_ENV, "") not in ("", "0") else self.config.mode
+        # Preview: SEC_RELEASE_PREVIEW and SEC_RELEASE_COMPARE_TO override mode and
+        # compare_to (CI names the pull request's base branch).
+        options = with_environment(project.options, env)
         self.ctx = SiteContext(
             record=self.checked.record,
             evaluation=self.checked.evaluation,
-            mode=mode,
-            build=read_build_info(root),
-            site_url=config.site_url or "",
-            repo_url=config.repo_url or "",
-            edit_uri=config.edit_uri or "",
-            options={**self.config, "custom_dir": config.theme.custom_dir or "overrides"},
+            mode=options.mode,
+            build=read_build_info(root, env),
+            site_url=site.site_url,
+            repo_url=site.repo_url,
+            edit_uri=site.edit_uri,
+            options=options,
+            overrides_dir=site.custom_dir or "overrides",
         )
-        # Preview and provenance: SEC_RELEASE_COMPARE_TO overrides compare_to (CI
-        # names the pull request's base branch); the package's theme folder (preview
-        # banner, noindex meta, provenance footer) goes between the site's
-        # custom_dir and Material, and its templates read config.extra.sec_release.
-        if os.environ.get(COMPARE_TO_ENV):
-            self.ctx.options["compare_to"] = os.environ[COMPARE_TO_ENV]
+        # The package's theme folder (preview banner, noindex meta, provenance
+        # footer) goes between the site's custom_dir and Material, and its
+        # templates read config.extra.sec_release.
         _add_theme_dir(config)
         config.extra["sec_release"] = theme_values(self.ctx)
         return config
@@ -127,7 +142,7 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
         for d in diagnostics:
             if d.severity is Severity.INFO:
                 log.info(d.to_text())
-        if errors or (warnings and self.config.warnings_fail):
+        if errors or (warnings and checked.record.config.warnings_fail):
             failing = errors + warnings
             text = (
                 "sec-release: the record does not meet its requirements "
@@ -170,7 +185,12 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
             if existing is not None:
                 files.remove(existing)
             content = page.content if page.placement == "page" else page.standalone()
-            files.append(File.generated(config, page.path, content=content))
+            file = File.generated(config, page.path, content=content)
+            if page.edit_path:
+                # MkDocs makes the edit link from edit_uri (or edit_uri_template) and this
+                # path, relative to docs_dir: the page's YAML, outside docs_dir.
+                file.edit_uri = posixpath.relpath(page.edit_path, self._docs_dir)
+            files.append(file)
             self.generated[page.path] = page
         return files
 
@@ -194,7 +214,7 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
         return self.error_page
 
     # on_nav: after MkDocs built its automatic nav of every page. Replace it with
-    # the record's fixed shape; pages without a nav section (one per
+    # the record's fixed shape (model/nav.py); pages without a nav section (one per
     # modification) stay out of the nav so that page size does not grow with
     # the register (Material renders the whole nav into every page).
     def on_nav(self, nav: Navigation, config, files: Files) -> Navigation:
@@ -206,32 +226,14 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
                 page.parent = page.previous_page = page.next_page = None
             return Navigation(home, home)
         by_path = {page.file.src_uri: page for page in nav.pages}
-        sections: dict[str, list[tuple[tuple, Page]]] = {}
-        order: list[str] = []
-        for path, generated in self.generated.items():
-            if generated.nav_section is None or path not in by_path:
-                continue
-            if generated.nav_section not in sections:
-                sections[generated.nav_section] = []
-                order.append(generated.nav_section)
-            sections[generated.nav_section].append((generated.nav_order, by_path[path]))
-        for path, generated in self.generated.items():
-            if generated.placement != "page" and generated.nav_section and path in by_path:
-                by_path[path].title = generated.title  # the nav label ("Home", "Policy"); the page keeps its heading
-        items: list = []
-        for name in order:
-            entries = [page for _, page in sorted(sections[name], key=lambda pair: pair[0])]
-            if len(entries) == 1:
-                items.append(entries[0])
-            else:
-                items.append(Section(name, entries))
-        # Hand-written pages not generated by us (other than the home page) keep a place at the end.
-        for page in nav.pages:
-            if page.file.src_uri not in self.generated:
-                items.append(page)
-        pages_in_nav: list[Page] = []
-        for item in items:
-            pages_in_nav.extend(_pages_of(item))
+        shape = record_nav(self.generated, by_path)
+        for path, title in shape.titles.items():
+            by_path[path].title = title
+        items = [
+            Section(item.title, [by_path[path] for path in item.pages]) if isinstance(item, NavSection) else by_path[item]
+            for item in shape.items
+        ]
+        pages_in_nav = [by_path[path] for path in shape.pages()]
         for page in nav.pages:
             page.parent = None
         for item in items:
@@ -248,7 +250,7 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
     # A hand-written page's own {{ sec.* }} is rendered first, in the sandbox,
     # and its Markdown marked for sanitising; only then is the generated part of
     # a wrapped page added, so that text from the YAML is never evaluated as a
-    # template. Point edit links of generated pages at their YAML.
+    # template. (A generated page's edit link was set in on_files.)
     @event_priority(-50)
     def on_page_markdown(self, markdown: str, page: Page, config, files: Files) -> str:
         generated = self.generated.get(page.file.src_uri)
@@ -260,10 +262,6 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
             marker = self.hand_written[page.file.src_uri] = HandWritten()
         if generated is None:
             return marker.mark(markdown) if marker else markdown
-        if generated.edit_path and config.repo_url:
-            page.edit_url = _edit_url(config, generated.edit_path)
-        elif page.file.generated_by:
-            page.edit_url = None
         if page.file.generated_by:
             return markdown
         return generated.wrap(markdown, marker.mark)
@@ -271,7 +269,7 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
     def _page_macros(self, markdown: str, page: Page) -> str:
         """A hand-written page's {{ sec.* }}, rendered in the sandbox; any other expression stops the build."""
         src = page.file.src_uri
-        if self.config.page_macros and page.meta.get("render_macros", True) is not False:
+        if self.ctx.options.page_macros and page.meta.get("render_macros", True) is not False:
             file = f"{Path(page.file.src_dir).name}/{src}" if page.file.src_dir else src
             text = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig") if page.file.abs_src_path else markdown
             variables = {"title": page.meta.get("title") or page.title, "url": page.url, "meta": dict(page.meta)}
@@ -292,7 +290,7 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
         return marker.sanitise(html) if marker is not None else html
 
     # on_post_page: per page, the finished HTML. Its Content-Security-Policy,
-    # with the hashes of the theme's inline scripts (site/csp.py).
+    # with the hashes of the theme's inline scripts (model/csp.py).
     @event_priority(-100)
     def on_post_page(self, output: str, page: Page, config) -> str:
         if self.serving:
@@ -344,32 +342,11 @@ def _with_serve_reload(html: str, config) -> str:
     return html[:end] + tag + html[end:] if end != -1 else html + tag
 
 
-def _pages_of(item) -> list[Page]:
-    if isinstance(item, Page):
-        return [item]
-    if isinstance(item, Section):
-        out: list[Page] = []
-        for child in item.children:
-            out.extend(_pages_of(child))
-        return out
-    return []
-
-
 def _set_parents(item, parent) -> None:
     item.parent = parent
     if isinstance(item, Section):
         for child in item.children:
             _set_parents(child, item)
-
-
-def _edit_url(config, project_relative_path: str) -> str:
-    """An edit link for a project file (the edit_uri points into docs_dir; go up from there)."""
-    repo = (config.repo_url or "").rstrip("/") + "/"
-    edit_uri = (config.edit_uri or "").strip("/")
-    docs_dir_name = Path(config.docs_dir).name
-    if edit_uri.endswith(docs_dir_name):
-        edit_uri = edit_uri[: -len(docs_dir_name)].rstrip("/")
-    return f"{repo}{edit_uri}/{project_relative_path}" if edit_uri else f"{repo}{project_relative_path}"
 
 
 def _add_theme_dir(config) -> None:
@@ -391,7 +368,7 @@ def build_site(config_file: str, site_dir: str, *, strict: bool = False) -> None
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    logger = logging.getLogger("mkdocs")
+    logger = logging.getLogger(mkdocs.__name__)
     handler, level = None, logger.level
     if not logger.handlers:  # not under the mkdocs command, which has its own
         handler = logging.StreamHandler()

@@ -2,20 +2,23 @@
 
 The MkDocs plugin (and any future engine adapter) calls only these two
 functions, so adding a page kind or an export never touches the adapter.
+This is where pages and exports meet: the /data/ page is told here what the
+exports publish, so that neither package imports the other.
 """
 
 from __future__ import annotations
 
-from .site.context import SiteContext
-from .site.pages import GeneratedFile, GeneratedPage
-from .site.record_pages import record_pages
 from .exports.atom import atom_files
+from .exports.catalogue import open_data
 from .exports.csv_export import csv_files
-from .exports.data_page import data_page
-from .exports.guide import guide_page
 from .exports.ical import ics_files
 from .exports.json_export import json_files
-from .site.preview import changes_pages, preview_files
+from .model.context import SiteContext
+from .model.pages import GeneratedFile, GeneratedPage
+from .pages.data_page import data_page
+from .pages.guide import guide_page
+from .pages.preview import changes_pages, preview_files
+from .pages.record_pages import record_pages
 
 
 def pages(ctx: SiteContext) -> list[GeneratedPage]:
@@ -23,6 +26,10 @@ def pages(ctx: SiteContext) -> list[GeneratedPage]:
     for provider in PAGE_PROVIDERS:
         out.extend(provider(ctx))
     return out
+
+
+def open_data_page(ctx: SiteContext) -> list[GeneratedPage]:
+    return data_page(ctx, open_data(ctx.record.rulebook))
 
 
 def files(ctx: SiteContext) -> list[GeneratedFile]:
@@ -35,7 +42,7 @@ def files(ctx: SiteContext) -> list[GeneratedFile]:
 # Providers are registered here, in the order their pages appear.
 PAGE_PROVIDERS: list = [
     record_pages,  # home, releases, documents, modifications, timeline, compliance, rulebook, policy
-    data_page,  # /data/: the open data files, their fields and licence
+    open_data_page,  # /data/: the open data files, their fields and licence
     guide_page,  # /editors/: the editors' guide, from the rulebook
     changes_pages,  # /changes/ (preview only): what this build would change in the published record
 ]

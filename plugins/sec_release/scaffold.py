@@ -21,10 +21,10 @@ from pydantic import BaseModel, ValidationError
 
 from .core.date_consistency import date_contradictions
 from .core.documents import normalise_title
-from .core.evaluate import DEFAULT_DOCUMENT_PAGES, DOCUMENT_NAMES
+from .core.document_kinds import DOCUMENT_KINDS, RELEASE_DOCUMENTS
 from .core.models import Modification, Release
 from .core.project import ProjectConfig
-from .core.rulebook import DOCUMENT_FIELDS, Rulebook
+from .core.rulebook import Rulebook
 from .core.suggest import suggestion
 from .core.yaml_source import SourceMap
 
@@ -91,7 +91,7 @@ def document_sections(rulebook: Rulebook, applies_to: str) -> list[tuple[str, li
 
 
 def document_text(rulebook: Rulebook, kind: str, release_title: str) -> str:
-    name = DOCUMENT_NAMES[kind]
+    name = DOCUMENT_KINDS[kind].name
     heading = f"{release_title} – {name}"
     front = _yaml({"title": heading}).rstrip("\n")
     lines = ["---", front, "---", "", f"# {heading}", ""]
@@ -153,10 +153,11 @@ def new_release(
     if as_of is not None and go_live < as_of:
         raise ScaffoldError(f"--go-live {go_live.isoformat()} has passed (as of {as_of.isoformat()}): a new release is planned for a date to come")
     documents: list[tuple[str, str]] = []
-    for kind, field in DOCUMENT_FIELDS.items():
+    for document in RELEASE_DOCUMENTS:
+        kind = document.key
         if _condition_holds(rulebook, kind, release):
-            page = DEFAULT_DOCUMENT_PAGES[kind].format(id=release_id)
-            data[field] = {"page": page, **({"owner": "DCC"} if kind == "testing_approach" else {})}
+            page = document.page_for(release_id)
+            data[document.release_field] = {"page": page, **({"owner": document.owner} if document.owner_in_data else {})}
             documents.append((kind, page))
     _validated(Release, data)
 
@@ -174,7 +175,7 @@ def new_release(
     for kind, page in documents:
         files.append(NewFile(
             config.content_path / page, f"{config.docs_dir}/{page}", document_text(rulebook, kind, title),
-            f"the {DOCUMENT_NAMES[kind]}, every section TBC",
+            f"the {DOCUMENT_KINDS[kind].name}, every section TBC",
         ))
     return files
 

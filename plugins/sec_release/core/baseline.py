@@ -16,7 +16,6 @@ Everything becomes a :class:`~sec_release.core.compare.Snapshot`.
 from __future__ import annotations
 
 import json
-import subprocess
 import tempfile
 from dataclasses import replace
 from datetime import date
@@ -24,11 +23,11 @@ from pathlib import Path, PurePosixPath
 
 from .compare import Snapshot, snapshot_from_record
 from .evaluate import evaluate
+from .git import GitError, git
 from .project import ProjectConfig, ProjectConfigError, load_project
 from .record import Record, load_record
 
 SITE_SCHEMA_VERSIONS = (1,)
-GIT_TIMEOUT = 60
 
 
 class BaselineError(Exception):
@@ -37,15 +36,9 @@ class BaselineError(Exception):
 
 def _git(cwd: Path, *args: str, input: bytes | None = None) -> bytes:
     try:
-        done = subprocess.run(["git", *args], cwd=cwd, input=input, capture_output=True, timeout=GIT_TIMEOUT, check=False)
-    except FileNotFoundError:
-        raise BaselineError("git is not installed, so a git ref cannot be read") from None
-    except subprocess.TimeoutExpired:
-        raise BaselineError(f"git {args[0]} took longer than {GIT_TIMEOUT} s") from None
-    if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise BaselineError(f"git {' '.join(args[:2])} failed: {message[-1] if message else 'exit ' + str(done.returncode)}")
-    return done.stdout
+        return git(cwd, *args, input=input)
+    except GitError as exc:
+        raise BaselineError(str(exc)) from None
 
 
 def _resolve_commit(root: Path, ref: str) -> str:

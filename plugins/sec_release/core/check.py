@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date
 
 from .evaluate import Evaluation, evaluate
-from .project import ProjectConfig, ProjectConfigError, parse_as_of
+from .options import ENV, Environment, read_environment
+from .project import ProjectConfig, ProjectConfigError
 from .record import Record, load_record
-
-AS_OF_ENV = "SEC_RELEASE_AS_OF"
 
 
 @dataclass
@@ -23,12 +21,18 @@ class CheckedRecord:
         return self.evaluation.as_of
 
 
-def resolve_as_of(explicit: date | str | None, config: ProjectConfig, today: date | None = None) -> date:
-    """--as-of / as_of option first, then SEC_RELEASE_AS_OF, then today."""
-    for candidate in (explicit, config.as_of, os.environ.get(AS_OF_ENV)):
-        value = parse_as_of(candidate)
-        if value is not None:
-            return value
+def resolve_as_of(explicit: date | None, config: ProjectConfig, today: date | None = None, env: Environment | None = None) -> date:
+    """--as-of first, then the as_of option, then SEC_RELEASE_AS_OF, then today."""
+    if explicit is not None:
+        return explicit
+    if config.as_of is not None:
+        return config.as_of
+    from_env = (env or read_environment()).as_of.strip()
+    if from_env:
+        try:
+            return date.fromisoformat(from_env)
+        except ValueError:
+            raise ProjectConfigError(f"{ENV['as_of']} must be a date written YYYY-MM-DD, not {from_env!r}") from None
     return today or date.today()
 
 
@@ -37,4 +41,4 @@ def check_project(config: ProjectConfig, as_of: date) -> CheckedRecord:
     return CheckedRecord(record, evaluate(record, as_of))
 
 
-__all__ = ["check_project", "resolve_as_of", "CheckedRecord", "ProjectConfigError", "AS_OF_ENV"]
+__all__ = ["check_project", "resolve_as_of", "CheckedRecord", "ProjectConfigError"]

@@ -3,6 +3,8 @@
 A :class:`Diagnostic` is a problem an editor must act on: a YAML error, an
 unknown key, a missing requirement of the rulebook. The CLI, the MkDocs build log, GitHub
 annotations and JSON all print the same objects, so an editor learns one format.
+Every code a diagnostic carries is a rulebook requirement id or one of the
+catalogue in :mod:`sec_release.core.message_codes`.
 """
 
 from __future__ import annotations

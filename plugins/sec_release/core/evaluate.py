@@ -18,17 +18,8 @@ from .diagnostics import Diagnostic, Location, Severity
 from .documents import Document, normalise_title
 from .models import STATUS_ORDER, Release, Waiver
 from .record import Record
-from .rulebook import DOCUMENT_FIELDS, Requirement
-
-DEFAULT_DOCUMENT_PAGES = {
-    "implementation_document": "releases/{id}/implementation-document.md",
-    "testing_approach": "releases/{id}/testing-approach.md",
-}
-DOCUMENT_NAMES = {
-    "implementation_document": "Implementation Document",
-    "testing_approach": "Testing Approach Document",
-    "policy": "SEC Release Management Policy",
-}
+from .document_kinds import DOCUMENT_KINDS, release_document
+from .rulebook import Requirement
 
 
 class Status(str, Enum):
@@ -45,11 +36,29 @@ class Status(str, Enum):
 
 @dataclass(frozen=True)
 class Evidence:
-    """One thing that satisfied (or failed) part of a requirement, with where it is."""
+    """One thing that satisfied part of a requirement, as data: what it is and where.
 
-    text: str
-    file: str = ""
-    line: int = 0
+    Exactly one of ``field`` (a release field, dotted) and ``document`` (a
+    document kind, with ``section`` when a section of it) says what it is;
+    ``found`` is what was found there ("3 entries", "recorded 2019-02-15"),
+    ``text`` the whole in words, for the open data and the editors.
+    """
+
+    file: str
+    line: int
+    field: str | None = None  # "testing_approach.consultation"
+    document: str | None = None  # a key of DOCUMENT_KINDS
+    section: str | None = None  # the section's title as written
+    found: str = ""
+
+    @property
+    def text(self) -> str:
+        if self.field is not None:
+            return f"{self.field}: {self.found}"
+        name = DOCUMENT_KINDS[self.document].name if self.document else "document"
+        if self.section is not None:
+            return f'section "{self.section}" of the {name}'
+        return f"{name}: {self.found}"
 
 
 @dataclass(frozen=True)
@@ -112,13 +121,14 @@ def _present(value: Any) -> bool:
     return True
 
 
-def _describe_value(dotted: str, value: Any) -> str:
+def _found(value: Any) -> str:
+    """What a present release field holds, in a few words."""
     if isinstance(value, list):
-        return f"{dotted}: {len(value)} entr{'y' if len(value) == 1 else 'ies'}"
+        return f"{len(value)} entr{'y' if len(value) == 1 else 'ies'}"
     date_value = getattr(value, "date", None)
     if isinstance(date_value, date):
-        return f"{dotted}: recorded {date_value.isoformat()}"
-    return f"{dotted}: recorded"
+        return f"recorded {date_value.isoformat()}"
+    return "recorded"
 
 
 @dataclass
@@ -147,12 +157,12 @@ def _near_heading(doc: Document, accepted: list[str]):
 
 
 def _check_document(req: Requirement, doc: Document | None, page: str, docs_dir: str, check: _Check, fallback: Location) -> None:
-    name = DOCUMENT_NAMES[req.applies_to]
+    name = DOCUMENT_KINDS[req.applies_to].name
     if doc is None:
         check.fail(f"the {name} does not exist", f"write {docs_dir}/{page} and name it in the record", fallback)
         return
     if req.satisfied_by.document:
-        check.evidence.append(Evidence(f"{name}: {docs_dir}/{doc.page}", doc.file, 1))
+        check.evidence.append(Evidence(doc.file, 1, document=req.applies_to, found=f"{docs_dir}/{doc.page}"))
     if req.satisfied_by.section:
         section = doc.find_section(req.satisfied_by.section)
         wanted = req.satisfied_by.section[0]
@@ -172,7 +182,7 @@ def _check_document(req: Requirement, doc: Document | None, page: str, docs_dir:
                 Location(doc.file, section.line, 1),
             )
         else:
-            check.evidence.append(Evidence(f'section "{section.title}" of the {name}', doc.file, section.line))
+            check.evidence.append(Evidence(doc.file, section.line, document=req.applies_to, section=section.title))
 
 
 def _check_release_fields(req: Requirement, release: Release, record: Record, check: _Check) -> None:
@@ -181,7 +191,7 @@ def _check_release_fields(req: Requirement, release: Release, record: Record, ch
         value = _value_at(release, dotted)
         if _present(value):
             line = source.locate(tuple(dotted.split("."))).line
-            check.evidence.append(Evidence(_describe_value(dotted, value), source.file, line))
+            check.evidence.append(Evidence(source.file, line, field=dotted, found=_found(value)))
         else:
             parent = tuple(dotted.split(".")[:-1])
             location = source.locate(parent, key=True) if parent else Location(source.file, 1, 1)
@@ -192,7 +202,7 @@ def _check_release_fields(req: Requirement, release: Release, record: Record, ch
         counted = [i for i in items if getattr(i, "status", None) not in count.excluding_status]
         if len(counted) >= count.at_least:
             line = source.locate((count.field,)).line
-            check.evidence.append(Evidence(f"{count.field}: {len(counted)}", source.file, line))
+            check.evidence.append(Evidence(source.file, line, field=count.field, found=str(len(counted))))
         else:
             excluded = f" (not counting {', '.join(count.excluding_status)})" if count.excluding_status else ""
             check.fail(
@@ -227,16 +237,17 @@ def _evaluate_release(req: Requirement, release: Release, record: Record, as_of:
         return Result(req, release.id, Status.NOT_APPLICABLE, reason=f"{req.condition} is false")
 
     check = _Check()
-    if req.applies_to in DOCUMENT_FIELDS:
-        kind = DOCUMENT_FIELDS[req.applies_to]
+    document = release_document(req.applies_to)
+    if document is not None:
+        kind = document.release_field
         ref = getattr(release, kind)
-        page = ref.page if ref else DEFAULT_DOCUMENT_PAGES[kind].format(id=release.id)
+        page = ref.page if ref else document.page_for(release.id)
         fallback = source.locate((kind,), key=True) if ref else Location(source.file, 1, 1)
         if req.satisfied_by.document or req.satisfied_by.section:
             doc = record.documents.get(ref.page) if ref else None
             if doc is None and ref is None:
                 check.fail(
-                    f"the {DOCUMENT_NAMES[req.applies_to]} is not named in the record",
+                    f"the {document.name} is not named in the record",
                     f"add {kind}: {{page: {page}}} to {source.file} and write {record.config.docs_dir}/{page}",
                     fallback,
                 )

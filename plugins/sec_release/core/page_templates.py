@@ -2,7 +2,7 @@
 
 ``{{ sec.next_release.go_live }}`` in ``content/`` quotes the record. The
 page is rendered by a Jinja :class:`~jinja2.sandbox.ImmutableSandboxedEnvironment`
-that sees ``sec`` (:mod:`sec_release.site.macros_api`) and ``page`` (its
+that sees ``sec`` (:mod:`sec_release.pages.macros_api`) and ``page`` (its
 ``title``, ``url`` and front matter ``meta``) and nothing else:
 
 * no globals (``range``, ``lipsum``, ``cycler``, ``joiner``, ``namespace``,

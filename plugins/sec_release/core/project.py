@@ -2,8 +2,10 @@
 
 The CLI and the plugin must agree on the data dir, rulebook and content dir,
 so both take them from the ``sec-release`` entry of ``plugins:`` in
-``mkdocs.yml``. The CLI reads that file with a YAML loader that ignores the
-``!!python/name`` and ``!ENV`` tags MkDocs configs often use.
+``mkdocs.yml``, validated by :func:`sec_release.core.options.parse_options`.
+The CLI reads that file once (:func:`read_mkdocs_yml`), with a YAML loader
+that ignores the ``!!python/name`` and ``!ENV`` tags MkDocs configs often use;
+the plugin gets the same values from MkDocs.
 """
 
 from __future__ import annotations
@@ -15,15 +17,9 @@ from typing import Any
 
 import yaml
 
-PLUGIN_NAME = "sec-release"
+from .options import Options, OptionsError, parse_options
 
-DEFAULT_OPTIONS: dict[str, Any] = {
-    "data_dir": "data",
-    "rulebook": "data/rulebook/d10.yaml",
-    "policy_page": "policy/release-management-policy.md",
-    "as_of": None,
-    "warnings_fail": False,
-}
+PLUGIN_NAME = "sec-release"
 
 
 class ProjectConfigError(Exception):
@@ -31,15 +27,43 @@ class ProjectConfigError(Exception):
 
 
 @dataclass(frozen=True)
+class SiteSettings:
+    """What the pages and exports need from the rest of mkdocs.yml."""
+
+    site_url: str = ""
+    repo_url: str = ""
+    edit_uri: str = ""
+    edit_uri_template: str = ""
+    site_dir: str = "site"
+    custom_dir: str = ""  # theme.custom_dir: where a site overrides templates
+
+
+@dataclass(frozen=True)
 class ProjectConfig:
     root: Path
     docs_dir: str = "content"
-    data_dir: str = "data"
-    rulebook: str = "data/rulebook/d10.yaml"
-    policy_page: str = "policy/release-management-policy.md"
-    as_of: date | None = None
-    warnings_fail: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)  # other plugin options, for the adapters
+    options: Options = field(default_factory=Options)
+    site: SiteSettings = field(default_factory=SiteSettings)
+
+    @property
+    def data_dir(self) -> str:
+        return self.options.data_dir
+
+    @property
+    def rulebook(self) -> str:
+        return self.options.rulebook
+
+    @property
+    def policy_page(self) -> str:
+        return self.options.policy_page
+
+    @property
+    def as_of(self) -> date | None:
+        return self.options.as_of
+
+    @property
+    def warnings_fail(self) -> bool:
+        return self.options.warnings_fail
 
     @property
     def content_path(self) -> Path:
@@ -77,6 +101,19 @@ def _ignore_tag(loader, tag_suffix, node):
 _TolerantLoader.add_multi_constructor("", _ignore_tag)
 
 
+def read_mkdocs_yml(config_file: Path) -> dict:
+    """``mkdocs.yml`` as a mapping; raise ProjectConfigError with a readable reason."""
+    if not config_file.is_file():
+        raise ProjectConfigError(f"{config_file} not found: give the folder that holds mkdocs.yml")
+    try:
+        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    except (yaml.YAMLError, UnicodeDecodeError, ValueError) as exc:  # ValueError: an impossible date such as 2026-13-01
+        raise ProjectConfigError(f"{config_file}: cannot be read: {exc}") from None
+    if not isinstance(data, dict):
+        raise ProjectConfigError(f"{config_file}: expected a mapping of settings")
+    return data
+
+
 def plugin_options(mkdocs_config: dict) -> dict[str, Any] | None:
     """The options of our plugin in a parsed mkdocs.yml, or None when it is not enabled."""
     plugins = mkdocs_config.get("plugins") or []
@@ -90,45 +127,38 @@ def plugin_options(mkdocs_config: dict) -> dict[str, Any] | None:
     return None
 
 
-def parse_as_of(value: Any) -> date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise ProjectConfigError(f"as_of must be a date written YYYY-MM-DD, not {value!r}") from None
+def site_settings(mkdocs_config: dict) -> SiteSettings:
+    """The settings of a parsed mkdocs.yml that the pages and exports use (text values only)."""
+    def text(key: str, default: str = "") -> str:
+        value = mkdocs_config.get(key)
+        return value if isinstance(value, str) else default
 
-
-def config_from_options(root: Path, docs_dir: str, options: dict[str, Any]) -> ProjectConfig:
-    merged = {**DEFAULT_OPTIONS, **options}
-    known = {k: merged.pop(k) for k in list(DEFAULT_OPTIONS)}
-    return ProjectConfig(
-        root=root,
-        docs_dir=docs_dir,
-        data_dir=str(known["data_dir"]),
-        rulebook=str(known["rulebook"]),
-        policy_page=str(known["policy_page"]),
-        as_of=parse_as_of(known["as_of"]),
-        warnings_fail=bool(known["warnings_fail"]),
-        extra=merged,
+    theme = mkdocs_config.get("theme")
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return SiteSettings(
+        site_url=text("site_url"),
+        repo_url=text("repo_url"),
+        edit_uri=text("edit_uri"),
+        edit_uri_template=text("edit_uri_template"),
+        site_dir=text("site_dir") or "site",
+        custom_dir=custom_dir if isinstance(custom_dir, str) else "",
     )
+
+
+def config_from_options(root: Path, docs_dir: str, options: dict[str, Any], site: SiteSettings | None = None) -> ProjectConfig:
+    """A project from the plugin's options as written; raise ProjectConfigError when they are not valid."""
+    try:
+        parsed = parse_options(options)
+    except OptionsError as exc:
+        raise ProjectConfigError(str(exc)) from None
+    return ProjectConfig(root=root, docs_dir=docs_dir, options=parsed, site=site or SiteSettings())
 
 
 def load_project(root: str | Path) -> ProjectConfig:
     """Read ``root/mkdocs.yml``; raise ProjectConfigError with a readable reason."""
     root = Path(root)
-    config_file = root / "mkdocs.yml"
-    if not config_file.is_file():
-        raise ProjectConfigError(f"{config_file} not found: give the folder that holds mkdocs.yml")
-    try:
-        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ProjectConfigError(f"{config_file}: cannot be read: {exc}") from None
-    if not isinstance(data, dict):
-        raise ProjectConfigError(f"{config_file}: expected a mapping of settings")
+    data = read_mkdocs_yml(root / "mkdocs.yml")
     options = plugin_options(data)
     if options is None:
         options = {}
-    return config_from_options(root, str(data.get("docs_dir") or "docs"), options)
+    return config_from_options(root, str(data.get("docs_dir") or "docs"), options, site_settings(data))

@@ -8,6 +8,7 @@ the :class:`Record`, so everything downstream can trust the models.
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from .content_check import check_content
 from .link_check import check_text_links
 from .date_consistency import date_contradictions
 from .diagnostics import Diagnostic, DiagnosticList, Location
+from .document_kinds import RELEASE_DOCUMENTS
 from .documents import Document, parse_document
 from .models import MODIFICATION_ID_PATTERN, RELEASE_ID_PATTERN, Modification, Party, PartyList, PolicyFrontMatter, Release
 from .project import ProjectConfig
@@ -38,6 +40,7 @@ class Record:
     parties: dict[str, Party] = field(default_factory=dict)  # in the order data/parties.yaml lists them
     policy_front_matter: PolicyFrontMatter | None = None
     documents: dict[str, Document] = field(default_factory=dict)  # by page path under the content dir
+    document_digests: dict[str, str] = field(default_factory=dict)  # page -> SHA-256 of its text, as loaded
     sources: dict[str, SourceMap] = field(default_factory=dict)  # by file, relative to the project
     release_files: dict[str, str] = field(default_factory=dict)  # release id -> file
     modification_files: dict[str, str] = field(default_factory=dict)
@@ -223,6 +226,7 @@ def _load_document(record: Record, page: str, problems: DiagnosticList) -> Docum
         return None
     document = parse_document(text, file, page, problems)
     record.documents[page] = document
+    record.document_digests[page] = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return document
 
 
@@ -319,7 +323,7 @@ def _check_references(record: Record, data: dict, release_id: str, source: Sourc
                 did_you_mean(requirement, rule_ids) + f"the ids are listed in {record.config.rulebook}",
             )
             ok = False
-    for kind in ("implementation_document", "testing_approach"):
+    for kind in (k.release_field for k in RELEASE_DOCUMENTS):
         ref = data.get(kind)
         page = ref.get("page") if isinstance(ref, dict) else None
         if not isinstance(page, str):

@@ -1,6 +1,6 @@
 """Markdown as the record's YAML text fields are rendered, and the links in it.
 
-One configuration serves both the pages (:mod:`sec_release.site.render`) and
+One configuration serves both the pages (:mod:`sec_release.model.render`) and
 ``validate``: raw HTML is not HTML (it shows as text) and every ``href`` or
 ``src`` the Markdown produces (inline links, images, reference links) goes
 through :func:`sec_release.core.urls.is_publishable`. The renderer drops an

@@ -13,15 +13,8 @@ from typing import Annotated, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from .document_kinds import RELEASE_DOCUMENTS, AppliesTo, release_document
 from .models import STATUS_ORDER, Release, ReleaseKind, model_in
-
-AppliesTo = Literal["policy", "release", "implementation_document", "testing_approach"]
-
-# Which release field holds the document each document kind refers to.
-DOCUMENT_FIELDS: dict[str, str] = {
-    "implementation_document": "implementation_document",
-    "testing_approach": "testing_approach",
-}
 
 
 class _RuleModel(BaseModel):
@@ -97,6 +90,12 @@ def clauses_of(requirements: list[Requirement]) -> str:
     return ", ".join(out)
 
 
+def _document_field(applies_to: str) -> str | None:
+    """The release field naming the document a requirement looks in, if any."""
+    kind = release_document(applies_to)
+    return kind.release_field if kind is not None else None
+
+
 def clauses_for_field(rulebook: Rulebook | None, dotted: str) -> str:
     """The clauses of the requirements that a release field (or the document it names) satisfies."""
     if rulebook is None:
@@ -106,7 +105,7 @@ def clauses_for_field(rulebook: Rulebook | None, dotted: str) -> str:
         r for r in rulebook.requirements
         if any(f == dotted or f.startswith(dotted + ".") for f in r.satisfied_by.fields())
         or (r.satisfied_by.count is not None and r.satisfied_by.count.field == dotted)
-        or (dotted == top and DOCUMENT_FIELDS.get(r.applies_to) == top and r.satisfied_by.document)
+        or (dotted == top and _document_field(r.applies_to) == top and r.satisfied_by.document)
     ]
     return clauses_of(found)
 
@@ -163,7 +162,7 @@ def semantic_problems(requirements: list[tuple[int, Requirement]]) -> list[tuple
             if req.condition or req.kinds is not None or req.due_from or req.due_days_before_go_live is not None or req.due_days_after_go_live is not None:
                 problems.append((here + ("applies_to",), "a Policy requirement has no release condition or due date", "remove condition, kinds and due_* from it"))
         if req.applies_to == "release" and (check.document or check.section):
-            problems.append((here + ("satisfied_by",), "a release requirement has no document to look in", "set applies_to to implementation_document or testing_approach"))
+            problems.append((here + ("satisfied_by",), "a release requirement has no document to look in", "set applies_to to " + " or ".join(k.key for k in RELEASE_DOCUMENTS)))
         if req.kinds is not None and not req.kinds:
             problems.append((here + ("kinds",), "kinds is empty, so the requirement would apply to no release", "list the kinds it applies to (scheduled, ad-hoc), or remove kinds"))
         if req.condition is not None:
@@ -182,4 +181,4 @@ def semantic_problems(requirements: list[tuple[int, Requirement]]) -> list[tuple
     return problems
 
 
-__all__ = ["Rulebook", "Requirement", "SatisfiedBy", "CountCheck", "DOCUMENT_FIELDS", "STATUS_ORDER", "semantic_problems"]
+__all__ = ["Rulebook", "Requirement", "SatisfiedBy", "CountCheck", "STATUS_ORDER", "semantic_problems"]

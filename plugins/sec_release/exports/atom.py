@@ -22,10 +22,12 @@ from xml.etree import ElementTree as ET
 from markupsafe import Markup
 
 from ..core.models import Release
-from ..site.context import SiteContext
-from ..site.pages import GeneratedFile
-from ..site.render import long_date, markdown_to_html
-from .common import FEED_PATH, clean_text, licence, release_path, site_base, site_link, unique_key
+from ..model.context import SiteContext
+from ..model.pages import GeneratedFile
+from ..model.escape import clean_text
+from ..model.render import long_date, markdown_to_html
+from ..model.urls import FEED_PATH, Urls
+from .common import unique_key
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_TITLE = "SEC Releases: changes to the record"
@@ -65,8 +67,8 @@ def published_on(ctx: SiteContext, release: Release) -> date:
 
 
 def _entry_id(ctx: SiteContext, release: Release, key: str) -> str:
-    if site_base(ctx):
-        return f"{site_link(ctx, release_path(release.id))}#{key}"
+    if ctx.base_address:
+        return f"{ctx.address(Urls.release(release.id))}#{key}"
     # No site_url: a tag URI (RFC 4151) under a reserved name, still stable.
     return f"tag:sec-release.invalid,2018:releases/{release.id}/{key}"
 
@@ -105,15 +107,15 @@ def feed_xml(ctx: SiteContext) -> bytes:
     entries = entries[:MAX_ENTRIES]
 
     feed = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": "en"})
-    _text(feed, "id", site_link(ctx, FEED_PATH) if site_base(ctx) else "tag:sec-release.invalid,2018:feed")
+    _text(feed, "id", ctx.address(FEED_PATH) if ctx.base_address else "tag:sec-release.invalid,2018:feed")
     _text(feed, "title", FEED_TITLE)
     _text(feed, "subtitle", "New SEC Releases, amendments to their record, and changes of go-live dates.")
     _text(feed, "updated", _timestamp(entries[0].day if entries else ctx.build.built_at))
-    ET.SubElement(feed, "link", {"rel": "self", "type": "application/atom+xml", "href": site_link(ctx, FEED_PATH)})
-    ET.SubElement(feed, "link", {"rel": "alternate", "type": "text/html", "href": site_base(ctx) or "./"})
+    ET.SubElement(feed, "link", {"rel": "self", "type": "application/atom+xml", "href": ctx.address(FEED_PATH)})
+    ET.SubElement(feed, "link", {"rel": "alternate", "type": "text/html", "href": ctx.base_address or "./"})
     author = ET.SubElement(feed, "author")
     _text(author, "name", "SEC Releases record")
-    name, url = licence(ctx)
+    name, url = ctx.licence
     _text(feed, "rights", f"{name}: {url}")
     _text(feed, "generator", "sec-release")
     for entry in entries:
@@ -121,7 +123,7 @@ def feed_xml(ctx: SiteContext) -> bytes:
         _text(element, "id", _entry_id(ctx, entry.release, entry.key))
         _text(element, "title", entry.title)
         _text(element, "updated", _timestamp(entry.day))
-        ET.SubElement(element, "link", {"rel": "alternate", "type": "text/html", "href": site_link(ctx, release_path(entry.release.id))})
+        ET.SubElement(element, "link", {"rel": "alternate", "type": "text/html", "href": ctx.address(Urls.release(entry.release.id))})
         _text(element, "content", str(entry.html), type="html")
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"

@@ -15,9 +15,9 @@ from typing import Any, Callable, Iterable
 
 from ..core.evaluate import Result, Status
 from ..core.models import Release, ReleaseModification
-from ..site.context import SiteContext
-from ..site.pages import GeneratedFile
-from .common import DATA_DIR, release_path, site_link
+from ..model.context import SiteContext
+from ..model.pages import GeneratedFile
+from ..model.urls import Urls
 from .shapes import ordered_results
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -68,7 +68,7 @@ RELEASE_COLUMNS: list[Column] = [
     Column("go_live", "The target go-live date, or the actual one once implemented (YYYY-MM-DD).", lambda ctx, r, e: r.go_live),
     Column("sec_version", "The SEC version that implemented the release.", lambda ctx, r, e: r.sec_version),
     Column("release_dcc_systems_impact", "true when the release changes DCC Systems.", lambda ctx, r, e: r.dcc_systems_impact),
-    Column("release_url", "The release's page on this site.", lambda ctx, r, e: site_link(ctx, release_path(r.id))),
+    Column("release_url", "The release's page on this site.", lambda ctx, r, e: ctx.address(Urls.release(r.id))),
     Column("modification_id", "A Modification Proposal in the release; empty on the one row of a release without any.", lambda ctx, r, e: e.id if e else None),
     Column("modification_title", "The modification's title.", lambda ctx, r, e: _mod(ctx, e, "title")),
     Column("modification_status_in_release", "targeted, approved, implemented or removed (from this release's scope).", lambda ctx, r, e: e.status if e else None),
@@ -121,6 +121,6 @@ CSV_FILES: dict[str, tuple[list[Column], str]] = {
 
 def csv_files(ctx: SiteContext) -> list[GeneratedFile]:
     return [
-        GeneratedFile(f"{DATA_DIR}/releases.csv", write_csv(RELEASE_COLUMNS, _release_rows(ctx))),
-        GeneratedFile(f"{DATA_DIR}/compliance.csv", write_csv(COMPLIANCE_COLUMNS, ((ctx, r) for r in ordered_results(ctx)))),
+        GeneratedFile(Urls.csv_file("releases"), write_csv(RELEASE_COLUMNS, _release_rows(ctx))),
+        GeneratedFile(Urls.csv_file("compliance"), write_csv(COMPLIANCE_COLUMNS, ((ctx, r) for r in ordered_results(ctx)))),
     ]

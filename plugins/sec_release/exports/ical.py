@@ -26,10 +26,12 @@ from urllib.parse import urlsplit
 from icalendar import Calendar, Event, vText
 
 from ..core.models import Release
-from ..site.context import SiteContext
-from ..site.pages import GeneratedFile
-from ..site.render import long_date
-from .common import CALENDAR_PATH, clean_text, release_calendar_path, release_path, site_link, unique_key
+from ..model.context import SiteContext
+from ..model.pages import GeneratedFile
+from ..model.escape import clean_text
+from ..model.render import long_date
+from ..model.urls import CALENDAR_PATH, Urls
+from .common import unique_key
 
 PRODID = "-//sec-release//SEC Releases public record//EN"
 _END = b"END:VCALENDAR\r\n"  # how a calendar's bytes end
@@ -50,7 +52,7 @@ def go_live_moves(release: Release) -> int:
 
 def release_events(ctx: SiteContext, release: Release) -> list[Event]:
     domain = uid_domain(ctx)
-    url = site_link(ctx, release_path(release.id))
+    url = ctx.address(Urls.release(release.id))
     stamp = ctx.build.built_at
     cancelled = release.status == "cancelled"
 
@@ -118,7 +120,7 @@ def _calendar(ctx: SiteContext, name: str, description: str, path: str, events: 
     cal.add("x-wr-caldesc", vText(description))
     cal.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "P1D")
-    source = site_link(ctx, path)
+    source = ctx.address(path)
     if source.startswith(("http://", "https://")):
         cal.add("source", source, parameters={"VALUE": "URI"})
     # Every event is in two calendars (the site's and its release's), and
@@ -139,6 +141,6 @@ def ics_files(ctx: SiteContext) -> list[GeneratedFile]:
     ]
     for rid, events in per_release.items():
         release = ctx.releases[rid]
-        path = release_calendar_path(rid)
+        path = Urls.release_calendar(rid)
         out.append(GeneratedFile(path, _calendar(ctx, release.title, f"Go-live date and milestones of the {release.title}.", path, events)))
     return out

@@ -8,20 +8,13 @@ from functools import cache
 from pydantic import BaseModel
 
 from ..core.rulebook import Rulebook, clauses_for_field
-from ..site.context import SiteContext
-from ..site.pages import GeneratedFile
-from .common import DATA_DIR, dump_json, site_link
+from ..model.context import SiteContext
+from ..model.pages import GeneratedFile
+from ..model.urls import Urls
+from .common import dump_json
 from .shapes import JSON_FILES
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
-
-
-def data_path(name: str) -> str:
-    return f"{DATA_DIR}/{name}.json"
-
-
-def schema_path(name: str) -> str:
-    return f"{DATA_DIR}/{name}.schema.json"
 
 
 @cache
@@ -62,7 +55,7 @@ def export_schema(name: str, model: type[BaseModel], schema_id: str | None = Non
 def json_files(ctx: SiteContext) -> list[GeneratedFile]:
     out = []
     for name, (model, fill) in JSON_FILES.items():
-        out.append(GeneratedFile(data_path(name), dump_json(fill(ctx))))
-        schema_id = site_link(ctx, schema_path(name)) if ctx.site_url else None
-        out.append(GeneratedFile(schema_path(name), dump_json(export_schema(name, model, schema_id, ctx.record.rulebook))))
+        out.append(GeneratedFile(Urls.data_file(name), dump_json(fill(ctx))))
+        schema_id = ctx.address(Urls.data_schema(name)) if ctx.site_url else None
+        out.append(GeneratedFile(Urls.data_schema(name), dump_json(export_schema(name, model, schema_id, ctx.record.rulebook))))
     return out

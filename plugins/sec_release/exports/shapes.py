@@ -18,10 +18,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..core.evaluate import Result, Status
 from ..core.models import DecisionPath, ModificationStage, ModificationStatus, Release, ReleaseStatus
-from ..core.rulebook import AppliesTo
-from ..site.context import SiteContext
-from ..site.render import page_url
-from .common import GUIDE_PAGE, document_link, licence, release_calendar_path, release_path, site_link
+from ..core.document_kinds import AppliesTo
+from ..model.context import SiteContext
+from ..model.urls import GUIDE_PAGE, Urls, page_url
 
 SCHEMA_VERSION = 1
 
@@ -260,7 +259,7 @@ class ComplianceFile(FileHeader):
 
 
 def _header(ctx: SiteContext) -> dict:
-    name, url = licence(ctx)
+    name, url = ctx.licence
     return {"schema_version": SCHEMA_VERSION, "generated_at": ctx.build.built_at, "licence": LicenceOut(name=name, url=url)}
 
 
@@ -282,16 +281,16 @@ def release_out(ctx: SiteContext, release: Release) -> ReleaseOut:
     return _copy(
         ReleaseOut,
         release,
-        url=site_link(ctx, release_path(release.id)),
-        calendar_url=site_link(ctx, release_calendar_path(release.id)),
+        url=ctx.address(Urls.release(release.id)),
+        calendar_url=ctx.address(Urls.release_calendar(release.id)),
         modifications=[_copy(ReleaseModificationOut, m, title=mods[m.id].title if m.id in mods else m.id) for m in release.modifications],
         baselines=[_copy(BaselineOut, b) for b in release.baselines],
         milestones=[_copy(MilestoneOut, m) for m in release.milestones],
         date_changes=[_copy(DateChangeOut, c, window=_copy(WindowOut, c.window)) for c in release.date_changes],
-        implementation_document=_copy(DocumentOut, doc, url=document_link(ctx, doc.page)) if doc else None,
+        implementation_document=_copy(DocumentOut, doc, url=_document_address(ctx, doc.page)) if doc else None,
         testing_approach=_copy(
             TestingApproachOut, tad,
-            url=document_link(ctx, tad.page),
+            url=_document_address(ctx, tad.page),
             consultation=_copy(ConsultationOut, tad.consultation),
             panel_review=_copy(DatedDecisionOut, tad.panel_review),
             approved=_copy(DatedDecisionOut, tad.approved),
@@ -314,7 +313,7 @@ def modifications_file(ctx: SiteContext) -> ModificationsFile:
     out = []
     for mod in ctx.modifications.values():
         carried = [
-            ModificationReleaseOut(release_id=r.id, release_url=site_link(ctx, release_path(r.id)), status=e.status, part=e.part, note=e.note)
+            ModificationReleaseOut(release_id=r.id, release_url=ctx.address(Urls.release(r.id)), status=e.status, part=e.part, note=e.note)
             for r, e in ctx.releases_of(mod.id)
         ]
         out.append(_copy(ModificationOut, mod, releases=carried, history=[_copy(HistoryOut, h) for h in mod.history]))
@@ -332,8 +331,13 @@ def ordered_results(ctx: SiteContext) -> list[Result]:
     )
 
 
+def _document_address(ctx: SiteContext, page: str | None) -> str | None:
+    """The address of a Markdown page named in the record (e.g. an Implementation Document)."""
+    return ctx.address(page_url(page)) if page else None
+
+
 def guide_link(ctx: SiteContext, requirement_id: str) -> str:
-    return site_link(ctx, page_url(GUIDE_PAGE) + f"#{requirement_id}")
+    return ctx.address(page_url(GUIDE_PAGE) + f"#{requirement_id}")
 
 
 def result_out(ctx: SiteContext, result: Result) -> ResultOut:

@@ -12,8 +12,8 @@ import hashlib
 import os
 from pathlib import Path
 
-from ..exports.common import pretty_json
-from .context import SiteContext
+from ..model.context import SiteContext
+from .common import pretty_json
 
 MANIFEST_PATH = "data/manifest.json"
 MANIFEST_SCHEMA_VERSION = 1

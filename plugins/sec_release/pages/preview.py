@@ -8,31 +8,21 @@ templates (``sec_release/theme/``) through :func:`theme_values`.
 from __future__ import annotations
 
 import logging
-import posixpath
 
 from ..core.baseline import BaselineError, load_baseline
-from ..core.compare import Comparison, Target, compare, md_text, snapshot_from_record, to_markdown
-from .context import SiteContext
-from .pages import GeneratedFile, GeneratedPage, front_matter
-from .render import long_date
-from .views import Urls
+from ..core.compare import Comparison, Target, compare, snapshot_from_record
+from ..model.context import SiteContext
+from ..model.pages import GeneratedFile, GeneratedPage, front_matter
+from ..model.render import long_date
+from ..model.urls import CHANGES_PAGE, source_link, target_source
+from .changes_markdown import md_text, to_markdown
 
-log = logging.getLogger("mkdocs.plugins.sec_release")
+log = logging.getLogger(__name__)  # the engine adapter shows and counts what is logged under "sec_release"
 
-CHANGES_PAGE = "changes/index.md"
 CHANGES_TITLE = "What would change"
 CHANGES_NAV = "Changes"
-COMPARE_TO_OPTION = "compare_to"
 
 ROBOTS_DISALLOW_ALL = "# A preview of the record, not the published record: not for search engines.\nUser-agent: *\nDisallow: /\n"
-
-
-def _source_path(url: str) -> str:
-    """The Markdown source of a generated page from its directory URL: releases/2019-11/#x -> releases/2019-11/index.md#x."""
-    path, _, anchor = url.partition("#")
-    if path.endswith("/") or path == "":
-        path += "index.md"
-    return path + (f"#{anchor}" if anchor else "")
 
 
 def page_href(ctx: SiteContext, here: str = CHANGES_PAGE):
@@ -40,34 +30,20 @@ def page_href(ctx: SiteContext, here: str = CHANGES_PAGE):
 
     A target that this build does not publish gets no link.
     """
-    base = posixpath.dirname(here)
 
     def href(target: Target) -> str | None:
-        kind = target[0]
-        if kind == "release" and target[1] in ctx.releases:
-            source = _source_path(Urls.release(target[1]))
-        elif kind == "modification" and target[1] in ctx.modifications:
-            source = _source_path(Urls.modification(target[1]))
-        elif kind == "document" and target[1] in ctx.record.documents:
-            source = target[1]
-        elif kind == "policy" and ctx.record.policy is not None:
-            source = ctx.record.config.policy_page
-        elif kind == "result":
-            requirement_id, release_id = target[1], target[2]
-            if release_id is not None and release_id not in ctx.releases:
-                return None
-            source = _source_path(Urls.cell(requirement_id, release_id))
-        else:
-            return None
-        path, _, anchor = source.partition("#")
-        return posixpath.relpath(path, base or ".") + (f"#{anchor}" if anchor else "")
+        source = target_source(
+            target, releases=ctx.releases, modifications=ctx.modifications, documents=ctx.record.documents,
+            policy_page=ctx.record.config.policy_page if ctx.record.policy is not None else None,
+        )
+        return source_link(source, here) if source is not None else None
 
     return href
 
 
 def comparison_for(ctx: SiteContext) -> Comparison | None:
     """This build against ``compare_to``; None when no baseline is configured. Raises BaselineError."""
-    spec = (ctx.options or {}).get(COMPARE_TO_OPTION)
+    spec = ctx.options.compare_to
     if not spec:
         return None
     baseline = load_baseline(str(spec), ctx.record.config, ctx.as_of)
@@ -93,7 +69,7 @@ def changes_pages(ctx: SiteContext) -> list[GeneratedPage]:
     try:
         comparison = comparison_for(ctx)
     except BaselineError as exc:
-        log.warning(f"sec-release: the changes page cannot compare with {ctx.options.get(COMPARE_TO_OPTION)!r}: {exc}")
+        log.warning(f"sec-release: the changes page cannot compare with {ctx.options.compare_to!r}: {exc}")
         lines += [f"**No comparison.** The baseline could not be read: {md_text(exc)}", ""]
         comparison = None
     else:

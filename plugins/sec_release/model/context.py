@@ -13,10 +13,10 @@ from typing import Any
 
 from ..core.evaluate import Evaluation, Result
 from ..core.models import Modification, Release
+from ..core.options import MODE_PREVIEW, MODE_PRODUCTION, Options
 from ..core.record import Record
+from .urls import site_base, site_link
 
-MODE_PRODUCTION = "production"
-MODE_PREVIEW = "preview"
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,8 @@ class SiteContext:
     site_url: str = ""
     repo_url: str = ""
     edit_uri: str = ""
-    options: dict[str, Any] = field(default_factory=dict)  # plugin options the site uses (notice, licence, ...)
+    options: Options = field(default_factory=Options)  # the plugin's options, validated (licence, compare_to, ...)
+    overrides_dir: str = "overrides"  # theme.custom_dir: a site's own templates, in its sec_release/ folder
 
     @property
     def preview(self) -> bool:
@@ -44,6 +45,20 @@ class SiteContext:
     @property
     def as_of(self) -> date:
         return self.evaluation.as_of
+
+    @property
+    def base_address(self) -> str:
+        """The site's address with one trailing slash, or "" when mkdocs.yml has no site_url."""
+        return site_base(self.site_url)
+
+    def address(self, path: str) -> str:
+        """An address for a site-relative path: absolute when the site has a site_url, else site-relative."""
+        return site_link(self.site_url, path)
+
+    @property
+    def licence(self) -> tuple[str, str]:
+        """(name, address) of the licence the open data is published under."""
+        return (self.options.licence, self.options.licence_url)
 
     # The context is made once per build and never changed, so what it derives
     # from the record is computed once (page kinds and exports ask thousands of times).

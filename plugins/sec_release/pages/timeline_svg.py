@@ -24,14 +24,15 @@ from datetime import date
 from markupsafe import Markup
 from markupsafe import escape as _html_escape
 
-from .render import long_date
-from .views import ReleaseView, TimelineEvent
+from ..model.escape import protect_braces
+from ..model.render import long_date
+from .view_models import ReleaseView, TimelineEvent
 
 
 def escape(value: object) -> Markup:
     """XML-escaped, with braces as character references: the picture sits in
     Markdown that a template engine could otherwise read."""
-    return Markup(str(_html_escape(value)).replace("{", "&#123;").replace("}", "&#125;"))
+    return Markup(protect_braces(str(_html_escape(value))))
 
 
 FONT = 13

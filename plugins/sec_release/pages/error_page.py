@@ -17,8 +17,8 @@ from markupsafe import escape
 
 from ..core.diagnostics import Diagnostic, printable, sorted_diagnostics, summary_line
 from ..core.record import Record
-from .pages import front_matter
-from .views import modification_src_path, release_src_path
+from ..model.pages import front_matter
+from ..model.urls import Sources
 
 ERROR_PAGE_TITLE = "The record has errors"
 
@@ -32,9 +32,9 @@ def record_file_pages(record: Record) -> list[str]:
         folder, _, name = file.rpartition("/")
         stem = name.removesuffix(".yaml")
         if folder == f"{data_dir}/releases":
-            paths.append(release_src_path(stem))
+            paths.append(Sources.release(stem))
         elif folder == f"{data_dir}/modifications":
-            paths.append(modification_src_path(stem))
+            paths.append(Sources.modification(stem))
     return paths
 
 

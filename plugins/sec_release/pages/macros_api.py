@@ -14,13 +14,14 @@ Nothing here imports MkDocs: the object reads the build's
 
 from __future__ import annotations
 
-import posixpath
 from datetime import date
 from typing import Callable
 
-from .context import SiteContext
-from .render import markdown_escape
-from .views import ModificationView, ReleaseView, SiteViews
+from ..model.context import SiteContext
+from ..model.escape import markdown_escape
+from ..model.urls import source_link
+from .view_models import ModificationView, ReleaseView
+from .views import SiteViews
 
 
 class LongDate(date):
@@ -179,6 +180,5 @@ class RecordMacros:
         """``[title](relative/path.md)`` to a release or modification page; MkDocs checks and rewrites it."""
         src_path, title = self._target(ident)
         here = self._current_page() or "index.md"
-        href = posixpath.relpath(src_path, posixpath.dirname(here) or ".")
         label = markdown_escape(text if text is not None else title)
-        return f"[{label}]({href})"
+        return f"[{label}]({source_link(src_path, here)})"

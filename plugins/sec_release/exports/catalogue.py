@@ -1,36 +1,24 @@
-"""The /data/ page: every published file, its fields, its schema, its licence.
+"""What the exports publish, described for the /data/ page (:class:`~sec_release.model.open_data.OpenData`).
 
 The field tables are read from the same JSON Schemas that are published
-beside the files, and the CSV columns from the same declarations that write
-them, so the page cannot drift from the data.
+beside the files, and the CSV columns from the same declarations that write them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
-from ..site.context import SiteContext
-from ..site.pages import GeneratedPage, front_matter
-from ..site.render import page_url, relative_url
+from ..core.rulebook import Rulebook
+from ..model.open_data import ColumnInfo, CsvFileInfo, FieldRow, JsonFileInfo, OpenData
 from .atom import MAX_ENTRIES
-from .common import CALENDAR_PATH, DATA_PAGE, FEED_PATH, GUIDE_PAGE, licence, release_calendar_path, template_env
 from .csv_export import CSV_FILES
-from .json_export import data_path, export_schema, schema_path
+from .json_export import export_schema
 from .shapes import JSON_FILES, SCHEMA_VERSION
-
 
 JSON_DESCRIPTIONS = {
     "releases": "Every published release: status, dates, content, milestones, date changes, documents, the Panel's decisions and the change log.",
     "modifications": "Every published Modification Proposal, with the releases that carry it.",
     "compliance": "Every result of the check against {code}: per requirement for the Policy, and per release x requirement, with the evidence and the gaps.",
 }
-
-
-@dataclass(frozen=True)
-class FieldRow:
-    path: str
-    type: str
-    description: str
 
 
 def _resolve(schema: dict, node: dict) -> dict:
@@ -81,41 +69,18 @@ def schema_fields(schema: dict, node: dict | None = None, prefix: str = "") -> l
     return rows
 
 
-def data_page(ctx: SiteContext) -> list[GeneratedPage]:
-    here = page_url(DATA_PAGE)
-
-    def link(path: str) -> str:
-        return relative_url(path, here)
-
-    name, url = licence(ctx)
-    json_files = [
-        {
-            "name": f"{key}.json",
-            "url": link(data_path(key)),
-            "schema_name": f"{key}.schema.json",
-            "schema_url": link(schema_path(key)),
-            "description": JSON_DESCRIPTIONS[key].format(code=ctx.record.rulebook.code if ctx.record.rulebook else "the rulebook"),
-            "fields": schema_fields(export_schema(key, model, rulebook=ctx.record.rulebook)),
-        }
-        for key, (model, _) in JSON_FILES.items()
-    ]
-    csv_files = [
-        {"name": f"{key}.csv", "url": link(f"data/{key}.csv"), "description": description, "columns": columns}
-        for key, (columns, description) in CSV_FILES.items()
-    ]
-    example_release = next(iter(ctx.releases), None)
-    content = template_env(ctx).get_template("open_data.md.j2").render(
-        json_files=json_files,
-        csv_files=csv_files,
+def open_data(rulebook: Rulebook | None) -> OpenData:
+    """What the exports publish; the descriptions and schemas name the rulebook's code and clauses."""
+    code = rulebook.code if rulebook else "the rulebook"
+    return OpenData(
+        json_files=tuple(
+            JsonFileInfo(key, JSON_DESCRIPTIONS[key].format(code=code), tuple(schema_fields(export_schema(key, model, rulebook=rulebook))))
+            for key, (model, _) in JSON_FILES.items()
+        ),
+        csv_files=tuple(
+            CsvFileInfo(key, description, tuple(ColumnInfo(c.name, c.description) for c in columns))
+            for key, (columns, description) in CSV_FILES.items()
+        ),
         schema_version=SCHEMA_VERSION,
-        licence_name=name,
-        licence_url=url,
-        calendar_url=link(CALENDAR_PATH),
-        release_calendar_url=link(release_calendar_path(example_release)) if example_release else None,
-        release_calendar_path="/" + release_calendar_path("<id>"),
-        feed_url=link(FEED_PATH),
-        feed_max=MAX_ENTRIES,
-        guide_url=link(page_url(GUIDE_PAGE)),
+        feed_max_entries=MAX_ENTRIES,
     )
-    title = "Open data"
-    return [GeneratedPage(DATA_PAGE, front_matter(title) + content, title, nav_section=title, nav_order=(0,))]

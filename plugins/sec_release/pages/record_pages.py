@@ -14,46 +14,36 @@ autoescaping templates and the ``md`` filter.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from datetime import date
 from functools import lru_cache, partial
-from pathlib import Path
 from typing import Any, Callable
 
 from markupsafe import Markup, escape
 
-from ..core.evaluate import DOCUMENT_NAMES, Status
+from ..core.document_kinds import APPLIES_TO_ORDER, RELEASE_DOCUMENTS, applies_label, document_name, group_label
+from ..core.evaluate import Status
 from ..core.rulebook import Requirement, due_conditions
-from .context import SiteContext
-from .pages import GeneratedPage, front_matter
-from .render import environment, markdown_to_html, page_url, relative_url, time_tag
+from ..model.context import SiteContext
+from ..model.pages import GeneratedPage, front_matter
+from ..model.render import markdown_to_html, template_env, time_tag
+from ..model import urls
+from ..model.urls import Urls, link, page_url
 from .timeline_svg import record_svg, release_svg
-from .views import (
-    APPLIES_TO,
-    BASELINE_SCOPE,
-    DECISION_PATH,
-    GO_LIVE_DECISION,
-    IN_RELEASE_STATUS,
-    STATUS_SYMBOL,
-    UPCOMING_DAYS,
-    ComplianceSummary,
-    SiteViews,
-    Urls,
-    yes_no,
-)
+from .labels import BASELINE_SCOPE, DECISION_PATH, GO_LIVE_DECISION, IN_RELEASE_STATUS, STATUS_SYMBOL
+from .view_models import ComplianceSummary
+from .views import UPCOMING_DAYS, SiteViews, yes_no
 
 NAV_HOME, NAV_RELEASES, NAV_MODIFICATIONS = "Home", "Releases", "Modifications"
 NAV_TIMELINE, NAV_COMPLIANCE, NAV_RULEBOOK, NAV_POLICY = "Timeline", "Compliance", "Rulebook", "Policy"
 WIDE = {"hide": ["toc"]}  # Material: wide pictures and matrices get the table of contents' room
-DEFAULT_NAV_RELEASES = 8  # releases named in the nav; the index lists them all
 
 
 def area_name(req: Requirement) -> str:
     """A short name for what a Policy requirement asks for: its first accepted section title."""
     if req.satisfied_by.section:
         return req.satisfied_by.section[0]
-    return DOCUMENT_NAMES.get(req.applies_to, req.title)
+    return document_name(req.applies_to, req.title)
 
 
 def _when(req: Requirement) -> str:
@@ -65,7 +55,7 @@ def _when(req: Requirement) -> str:
 
 
 def _applies(req: Requirement) -> str:
-    text = APPLIES_TO[req.applies_to]
+    text = applies_label(req.applies_to)
     if req.condition:
         text += f", when {req.condition.replace('_', ' ')} is true"
     return text
@@ -74,7 +64,7 @@ def _applies(req: Requirement) -> str:
 def _satisfied(req: Requirement) -> str:
     check = req.satisfied_by
     parts = []
-    name = DOCUMENT_NAMES.get(req.applies_to, "document")
+    name = document_name(req.applies_to, "document")
     if check.document:
         parts.append(f"the {name} exists")
     if check.section:
@@ -94,9 +84,7 @@ class Renderer:
 
     def __init__(self, ctx: SiteContext):
         self.ctx = ctx
-        root: Path = ctx.record.config.root
-        overrides = ctx.options.get("custom_dir") or "overrides"
-        self.env = environment(root / overrides)
+        self.env = template_env(ctx)
         self.views = SiteViews(ctx)
         self.env.globals.update(
             as_of=ctx.as_of,
@@ -112,6 +100,7 @@ class Renderer:
             applies_text=_applies,
             satisfied_text=_satisfied,
             status_key=[(s.value, STATUS_SYMBOL[s], s.label) for s in Status],
+            urls=urls,  # the URL scheme: ids and addresses of cells, rows, pages
         )
         self.env.filters["dates"] = dated_text
         # The same text (a release's summary, a modification's note) and the
@@ -124,8 +113,8 @@ class Renderer:
         self.env.auto_reload = False
 
     def render(self, template: str, here: str, **values: Any) -> str:
-        link: Callable[[str], str] = partial(_link, here=here)
-        return self.env.get_template(template).render(v=self.views, link=link, **values)
+        page_link: Callable[[str], str] = partial(link, here=here)
+        return self.env.get_template(template).render(v=self.views, link=page_link, **values)
 
     def page(self, template: str, path: str, title: str, **kwargs: Any) -> GeneratedPage:
         values = kwargs.pop("values", {})
@@ -150,47 +139,8 @@ def dated_text(value: str | None) -> Markup:
     return Markup(_ISO_DATE.sub(to_time, escaped))
 
 
-def _link(target: str, here: str) -> str:
-    if target.startswith(("http://", "https://", "mailto:")):
-        return target
-    fast = _relative(target, here)
-    return fast if fast is not None else relative_url(target, here)
-
-
-def _plain_parts(path: str) -> list[str] | None:
-    """The segments of a site-relative path made of names only (no ".", "..", "//" or leading "/"), else None."""
-    parts = path.split("/") if path else []
-    return None if any(part in ("", ".", "..") for part in parts) else parts
-
-
-def _relative(target: str, here: str) -> str | None:
-    """What :func:`relative_url` gives for a link between plain paths, worked out on the strings.
-
-    posixpath.relpath, which relative_url uses, makes both paths absolute from
-    the working directory: two system calls per link, and pages hold about
-    13,000 links at N = 100. For anything unusual this returns None and the
-    caller uses relative_url itself.
-    """
-    target_path, _, fragment = target.partition("#")
-    base = here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
-    base_parts, target_parts = _plain_parts(base), _plain_parts(target_path.removesuffix("/"))
-    if base_parts is None or target_parts is None:
-        return None
-    common = 0
-    for a, b in zip(base_parts, target_parts):
-        if a != b:
-            break
-        common += 1
-    result = "/".join([".."] * (len(base_parts) - common) + target_parts[common:]) or "."
-    if target_path == "" or (target_path.endswith("/") and not result.endswith("/")):
-        result += "/"
-    if result.startswith("./") and len(result) > 2:
-        result = result[2:]
-    return result + (f"#{fragment}" if fragment else "")
-
-
 def nav_release_ids(r: Renderer) -> list[str]:
-    limit = int(r.ctx.options.get("nav_releases") or DEFAULT_NAV_RELEASES)
+    limit = r.ctx.options.nav_releases
     return [release.id for release in r.views.nav_releases(limit)]
 
 
@@ -226,18 +176,18 @@ def document_headers(r: Renderer) -> list[GeneratedPage]:
     ctx = r.ctx
     out = []
     for release in r.views.releases:
-        for kind in ("implementation_document", "testing_approach"):
-            ref = getattr(release.release, kind)
+        for document in RELEASE_DOCUMENTS:
+            ref = getattr(release.release, document.release_field)
             if ref is None or ref.page not in ctx.record.documents:
                 continue
-            owner = ref.owner if kind == "testing_approach" else "The Panel (SECAS edits it)"
-            results = [res for res in release.results if res.requirement.applies_to == kind]
+            owner = ref.owner if document.owner_in_data else document.owner
+            results = [res for res in release.results if res.requirement.applies_to == document.key]
             header = r.render(
                 "document_header.md.j2", page_url(ref.page),
-                r=release, kind=kind, name=DOCUMENT_NAMES[kind], owner=owner,
+                r=release, kind=document.key, name=document.name, owner=owner,
                 doc_summary=ComplianceSummary.of(results),
             )
-            out.append(GeneratedPage(ref.page, header, f"{DOCUMENT_NAMES[kind]}: {release.title}", placement="prepend"))
+            out.append(GeneratedPage(ref.page, header, f"{document.name}: {release.title}", placement="prepend"))
     return out
 
 
@@ -266,16 +216,10 @@ def compliance_page(r: Renderer) -> list[GeneratedPage]:
 def rulebook_page(r: Renderer) -> list[GeneratedPage]:
     ctx = r.ctx
     groups: list[tuple[str, list[Requirement]]] = []
-    labels = {
-        "policy": "The Policy",
-        "release": "Each release",
-        "implementation_document": "The Implementation Document",
-        "testing_approach": "The Testing Approach Document",
-    }
-    for kind, label in labels.items():
+    for kind in APPLIES_TO_ORDER:
         requirements = [req for req in r.views.requirements if req.applies_to == kind]
         if requirements:
-            groups.append((label, requirements))
+            groups.append((group_label(kind), requirements))
     return [r.page(
         "rulebook.md.j2", "rulebook/index.md", "Rulebook", values={"groups": groups},
         nav_section=NAV_RULEBOOK, edit_path=ctx.record.rulebook_file,
@@ -299,15 +243,12 @@ def withheld_pages(ctx: SiteContext) -> list[str]:
     """Hand-written pages this build must not publish: the documents of draft releases, outside preview."""
     if ctx.preview:
         return []
-    published = {
-        ref.page for r in ctx.releases.values()
-        for ref in (r.implementation_document, r.testing_approach) if ref is not None
-    }
-    return sorted({
-        ref.page for r in ctx.record.releases.values() if r.draft
-        for ref in (r.implementation_document, r.testing_approach)
-        if ref is not None and ref.page not in published
-    })
+    def pages_of(release) -> set[str]:
+        refs = (getattr(release, kind.release_field) for kind in RELEASE_DOCUMENTS)
+        return {ref.page for ref in refs if ref is not None}
+
+    published = {page for r in ctx.releases.values() for page in pages_of(r)}
+    return sorted({page for r in ctx.record.releases.values() if r.draft for page in pages_of(r) if page not in published})
 
 
 def record_pages(ctx: SiteContext) -> list[GeneratedPage]:
