@@ -121,7 +121,7 @@ def test_the_data_page_lists_every_file_schema_and_the_licence(built):
     assert "Open Government Licence v3.0" in text
     assert "schema_version" in text and "rises" in text
     # Every field of the published schema is documented, under its published name.
-    codes = {c.get_text() for c in article.select("td code")}
+    codes = {c.get_text() for c in article.select("th code")}
     assert {"releases[].date_changes[].from", "results[].requirement_id", "modification_title"} <= codes
     for target in hrefs:
         if not target.startswith(("https://", "#")):

@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from tests.factory import REPO, complete_release, modification, write_project
-from tests.test_site_support import Site, build_site, nav_links, text, top_nav
+from tests.test_site_support import Site, build_site, build_site_at, nav_links, plain, text, top_nav
 
 pytestmark = pytest.mark.build  # tasks.py test runs these under MkDocs and ProperDocs
 
@@ -145,22 +145,40 @@ def test_no_internal_link_or_anchor_is_broken(site):
 # --------------------------------------------------------------------------- releases index
 
 
-def test_releases_index_lists_published_releases_by_year_newest_first(site):
+def test_releases_index_is_one_table_newest_first_with_the_next_release_highlighted(site):
     art = site.article("releases/")
-    years = [text(h) for h in art.find_all("h2")]
-    assert [y.rstrip("¶").strip() for y in years] == ["2027", "2020", "2019"]
-    rows = art.select("table.sec-releases tbody tr")
-    assert len(rows) == 3
+    assert [text(h).rstrip("¶").strip() for h in art.find_all("h2")] == [], "one table, not one per year"
+    tables = art.select("table.sec-releases")
+    assert len(tables) == 1
+    rows = tables[0].select("tbody tr")
+    assert [text(tr.th.a) for tr in rows] == ["November 2027 SEC Release", HOSTILE_RELEASE, "November 2019 SEC Release"]
     first = rows[0]
-    assert text(first.th) == "November 2027 SEC Release"
+    assert "sec-release-row--next" in first["class"] and "Next release" in text(first.th)
+    assert all("sec-release-row--next" not in tr["class"] for tr in rows[1:])
     cells = [text(td) for td in first.find_all("td")]
-    assert cells[0] == "Planned" and cells[1] == "4 November 2027" and cells[3] == "1"
+    assert cells[0] == "Planned" and first.td.select_one(".sec-release-status--planned")
+    assert cells[1] == "4 November 2027 (in 11 months)" and cells[3] == "1"
     summary = first.select_one("a.sec-summary")
-    assert re.fullmatch(r"\d+ of \d+ requirements met", text(summary))
+    assert text(summary) == "Nothing overdue; 4 requirements fall due from 5 September 2027"
     assert summary["href"] == "2027-11/#compliance"
     assert "Secret draft release" not in art.get_text()
     row2019 = rows[2]
     assert "(1 removed)" in text(row2019) and "moved from 7 November 2019" in text(row2019)
+    assert "(7 years ago)" in text(row2019) and text(row2019.select_one("a.sec-summary")) == "All 18 requirements met"
+
+
+def test_relative_times_read_as_a_reader_says_them():
+    from datetime import date
+
+    from sec_release.pages.labels import relative_time
+
+    today = date(2026, 11, 26)
+    cases = {
+        date(2026, 11, 26): "today", date(2026, 11, 27): "tomorrow", date(2026, 11, 25): "yesterday",
+        date(2026, 12, 1): "in 5 days", date(2026, 12, 11): "in 2 weeks", date(2027, 11, 4): "in 11 months",
+        date(2019, 11, 29): "7 years ago", date(2026, 10, 16): "6 weeks ago",
+    }
+    assert {day: relative_time(day, today) for day in cases} == cases
 
 
 # --------------------------------------------------------------------------- release page
@@ -184,8 +202,11 @@ def test_release_page_date_changes_and_facts(site):
     assert text(art.h1) == "November 2019 SEC Release"
     change = table_captioned(art, "Changes to the go-live date")
     cells = change.select("tbody tr td")
-    assert [c.time["datetime"] for c in cells[:4]] == ["2019-10-01", "2019-10-08", "2019-11-07", "2019-11-29"]
-    assert text(cells[4]) == "Authority" and "regression testing" in text(cells[6])
+    assert [t["datetime"] for t in cells[0].find_all("time") + cells[1].find_all("time")] == [
+        "2019-10-08", "2019-10-01", "2019-11-07", "2019-11-29"]
+    assert text(cells[0]) == "8 October 2019 requested 1 October 2019"
+    assert text(cells[1]) == "from 7 November 2019 to 29 November 2019"
+    assert text(cells[2]) == "Authority" and text(cells[3]) == "Approved" and "regression testing" in text(cells[4])
     facts = {text(dt): text(dt.find_next_sibling("dd")) for dt in art.select(".sec-release-head dl dt")}
     assert facts["Status"] == "Implemented"
     assert facts["Go-live"].startswith("29 November 2019 moved from 7 November 2019")
@@ -277,14 +298,27 @@ def test_timeline_page_svg_and_text_equivalent(site):
     assert svg["role"] == "img"
     assert text(svg.find(id=svg["aria-labelledby"])) == "Timeline of every SEC Release"
     assert svg.find(id=svg["aria-describedby"]).name == "desc"
-    assert svg.get("viewbox", "").startswith("0 0 ") and svg["width"] == "100%"  # lxml lower-cases attribute names
+    # Drawn at its natural size (text stays 13 px), never wider than the column.
+    assert svg.get("viewbox", "").split()[2] == svg["width"]  # lxml lower-cases attribute names
     assert svg.select(".sec-tl-today"), "today is marked"
     assert "Today, 26 Nov 2026" in svg.get_text()
-    legend = svg.select_one(".sec-tl-legend").get_text(" ")
+    assert all(float(t.get("font-size", 13)) >= 12 for t in svg.find_all("text"))
+    # The key is text beside the picture, so it wraps instead of being cut off.
+    legend = text(art.select_one("figure ul.sec-tl-key"))
     assert "expected" in legend and "actual" in legend and "moved" in legend
+    # Years without a date shrink to a break in the axis.
+    assert "2021–2025" in svg.get_text() and "shortened to a break" in text(svg.find("desc"))
+    # The same dates as a date-ordered list (what phones show instead of the picture), today in its place.
+    items = art.select("ol.sec-tl-list > li")
+    days = [li.time["datetime"] for li in items if "sec-tl-item--today" not in li["class"]]
+    assert days == sorted(days) and len(days) == len(art.select("table.sec-timeline-table tbody tr:not(.sec-group-head)"))
+    today = [i for i, li in enumerate(items) if "sec-tl-item--today" in li["class"]]
+    assert len(today) == 1 and items[today[0] + 1].time["datetime"] > "2026-11-26" > items[today[0] - 1].time["datetime"]
     table = art.select_one("table.sec-timeline-table")
     assert table.caption is not None
-    rows = table.select("tbody tr")
+    rows = table.select("tbody tr:not(.sec-group-head)")
+    assert [text(th) for th in table.select("tr.sec-group-head th[scope=rowgroup]")] == [
+        "November 2019 SEC Release", HOSTILE_RELEASE, "November 2027 SEC Release"]
     moved = [r for r in rows if "sec-moved-row" in (r.get("class") or [])]
     assert len(moved) == 1 and "moved to 29 November 2019" in text(moved[0])
     assert len(rows) == sum(len(table_captioned(site.article(f"releases/{rid}/"), "Dates of").select("tbody tr")) for rid in ("2019-11", "2020-11", "2027-11"))
@@ -332,9 +366,14 @@ def test_rulebook_has_an_anchor_per_requirement(site):
     assert {"d10-13-timescales", "d10-19-consultation", "d10-7-policy"} <= ids
     row = art.select_one("tr#d10-13-timescales")
     assert "D10.13(b)" in text(row) and "Once the release is baselined" in text(row) and "Timescales" in text(row)
-    assert row.find("a", string="In the matrix")["href"] == "../compliance/#m-d10-13-timescales"
+    assert row.find("a", string="results in the matrix")["href"] == "../compliance/#m-d10-13-timescales"
     policy_row = art.select_one("tr#d10-8d-cost-review")
-    assert policy_row.find("a", string="In the matrix")["href"] == "../compliance/#r-d10-8d-cost-review-policy"
+    assert policy_row.find("a", string="results in the matrix")["href"] == "../compliance/#r-d10-8d-cost-review-policy"
+    # Field names read as words; what the group heading says is not repeated on every row.
+    assert "Cost review recorded in the release's data" in text(art.select_one("tr#d10-8d-release-cost-review"))
+    assert "cost_review" not in text(art.select_one("tr#d10-8d-release-cost-review td:last-child"))
+    assert "The SEC Release Management Policy" not in text(art.select_one("tr#d10-8d-cost-review"))
+    assert [text(th) for th in art.select("table.sec-rulebook")[0].select("thead th")] == ["Requirement", "Clause", "Due", "Satisfied by"]
 
 
 def test_policy_page_shows_coverage_beside_its_markdown(site):
@@ -443,11 +482,69 @@ def test_generated_pages_opt_out_of_macros(site):
     assert "{% raw %}" in text(site.article("modifications/MP081/").h1)
 
 
+READER_PAGES = ["", "releases/", "releases/2019-11/", "releases/2020-11/", "releases/2027-11/", "modifications/",
+                "modifications/MP080/", "timeline/", "compliance/"]
+
+
+def test_production_pages_speak_to_readers_not_editors(site):
+    """No fix instructions, file paths or YAML on the pages readers use; evidence links to what they can open."""
+    for url in READER_PAGES:
+        body = text(site.article(url))
+        for editor_text in ("To fix", "data/releases/", ".yaml", "SHA-256"):
+            assert editor_text not in body, (url, editor_text)
+    art = site.article("releases/2020-11/")
+    met = art.select_one("tr#req-d10-13-timescales")
+    assert text(met.select_one("ul.sec-evidence a")) == "“Timescales” in the Implementation Document"
+    cost = art.select_one("tr#req-d10-8d-release-cost-review")
+    assert text(cost.select_one("ul.sec-evidence")) == "Cost review, recorded 14 June 2019"
+    details = art.select_one("details.sec-compliance-detail")
+    assert details is not None and not details.has_attr("open"), "the detail is folded away for readers"
+    assert details.select_one("table.sec-results")
+
+
+def test_release_compliance_is_a_sentence_with_due_dates_as_dates(site):
+    art = site.article("releases/2027-11/")
+    sentence = art.select_one(".sec-compliance-sentence")
+    assert plain(sentence).startswith("Nothing overdue; 4 requirements fall due from 5 September 2027, as of 26 November 2026.")
+    assert sentence.time["datetime"] == "2027-09-05"
+    cost = art.select_one("tr#req-d10-8d-release-cost-review")  # baselined, and 60 days before go-live
+    assert "Due from 5 September 2027" in text(cost)
+    # Due once baselined (the full-scope baseline milestone, 14 May 2027) and 30 days before go-live: the later.
+    reports = art.select_one("tr#req-d10-13c-release-progress-reports")
+    assert "Due from 5 October 2027" in text(reports) and "baselined" not in text(reports)
+    assert text(site.article("releases/2019-11/").select_one(".sec-compliance-sentence")).startswith("All 18 requirements met")
+
+
+def test_overdue_requirements_are_named_and_linked(tmp_path):
+    """A warning-severity requirement that is overdue still publishes: the sentence names it and links its row."""
+    release = complete_release()
+    del release["cost_review"]
+    project = write_project(tmp_path / "p", [release])
+    rulebook = project / "data" / "rulebook" / "d10.yaml"
+    lines = rulebook.read_text(encoding="utf-8").split("\n")
+    start = lines.index("  - id: d10-8d-release-cost-review")
+    severity = next(i for i in range(start, len(lines)) if lines[i].strip() == "severity: error")
+    lines[severity] = lines[severity].replace("error", "warning")
+    rulebook.write_text("\n".join(lines), encoding="utf-8")
+    art = Site(build_site(project, strict=False)).article("releases/2019-11/")
+    sentence = art.select_one(".sec-compliance-sentence")
+    assert plain(sentence).startswith("1 overdue")
+    overdue = art.select("ul.sec-overdue a")
+    assert [a["href"] for a in overdue] == ["#req-d10-8d-release-cost-review"]
+    assert "due since 30 September 2019" in plain(art.select_one("ul.sec-overdue"))
+    assert "To fix" not in text(art)
+
+
 def test_preview_build_shows_drafts_with_a_marker(tmp_path):
     releases, mods = known_record()
     project = write_project(tmp_path / "project", releases, mods)
     use_shipped_theme(project)
     preview = Site(build_site(project, preview=True))
+    # The editor's view of the same record: what to fix, where, and the digest.
+    planned = preview.article("releases/2027-11/")
+    assert "To fix" in text(planned) and "data/releases/2027-11.yaml" in text(planned)
+    assert planned.select_one("details.sec-compliance-detail").has_attr("open")
+    assert planned.select_one(".sec-digest code")
     art = preview.article("releases/2027-06/")
     assert art.h1.select_one(".sec-badge--draft") is not None and "Draft" in text(art.h1)
     index_row = [tr for tr in preview.article("releases/").select("tbody tr") if "Secret draft" in text(tr)]
@@ -464,26 +561,24 @@ def test_search_finds_a_modification_by_id_and_title(site):
     assert "Second-Comer Charging" in pages["modifications/"]["text"]
 
 
-def test_release_page_shows_its_digest_and_links_its_calendar(tmp_path):
-    """Provenance a reader can check, and a calendar a reader can subscribe to."""
-    from bs4 import BeautifulSoup
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
+def test_release_page_links_its_calendar_and_only_previews_show_its_digest(tmp_path):
+    """The digest is for editors and the Panel (and stays in the open data); the calendar is for readers."""
     from sec_release.core.digest import release_digest
     from sec_release.core.models import Release
     from tests.factory import complete_release, write_project
 
     data = complete_release()
     project = write_project(tmp_path / "p", [data])
-    site = tmp_path / "site"
-    build(load_config(str(project / "mkdocs.yml"), site_dir=str(site)))
-    soup = BeautifulSoup((site / "releases/2019-11/index.html").read_text(), "lxml")
-    digest = soup.select_one(".sec-digest code").get_text()
-    assert digest == release_digest(Release.model_validate(data | {"go_live": "2019-11-29"}))
-    link = soup.find("a", type="text/calendar")
+    production = Site(build_site_at(project, tmp_path / "site"))
+    art = production.article("releases/2019-11/")
+    assert art.select_one(".sec-digest") is None and "SHA-256" not in text(art)
+    link = art.find("a", type="text/calendar")
     assert link["href"] == "calendar.ics"
-    assert (site / "releases/2019-11/calendar.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert (production.root / "releases/2019-11/calendar.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+    expected = release_digest(Release.model_validate(data | {"go_live": "2019-11-29"}))
+    assert expected in production.html("data/"), "the open data page lists each release's digest"
+    preview = Site(build_site_at(project, tmp_path / "preview", preview=True))
+    assert preview.article("releases/2019-11/").select_one(".sec-digest code").get_text() == expected
 
 
 def test_title_with_emoji_and_template_syntax_builds_and_shows_literally(tmp_path):

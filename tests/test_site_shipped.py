@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.factory import REPO
-from tests.test_site_support import Site, build_site_at, top_nav, text
+from tests.test_site_support import Site, build_site_at, plain, top_nav, text
 
 pytestmark = pytest.mark.build  # tasks.py test runs these under MkDocs and ProperDocs
 
@@ -29,3 +29,25 @@ def test_shipped_record_page_kinds(shipped):
     assert shipped.article("releases/2019-11/").select("table.sec-content tbody tr")
     assert text(shipped.soup("").select_one(".md-banner .sec-notice")).startswith("Notice:")
     assert shipped.article("policy/release-management-policy/").select_one("section.sec-coverage") is not None
+
+
+def test_shipped_planned_release_says_when_its_requirements_fall_due(shipped):
+    """"Due once the release is baselined" is the date the record plans the full-scope baseline for."""
+    art = shipped.article("releases/2027-11/")
+    sentence = plain(art.select_one(".sec-compliance-sentence"))
+    assert sentence.startswith("Nothing overdue; 15 requirements fall due from 14 May 2027")
+    assert "Due from 14 May 2027" in text(art.select_one("tr#req-d10-13-timescales"))
+    assert text(shipped.article("").select_one(".sec-next .sec-summary")) == "Nothing overdue; 15 requirements fall due from 14 May 2027"
+
+
+def test_shipped_timeline_focuses_on_now_with_the_whole_history_reachable(shipped):
+    art = shipped.article("timeline/")
+    focus = art.select_one("figure svg#record-timeline")
+    lanes = [t.get_text() for t in focus.find_all("text", attrs={"text-anchor": "end"})]
+    assert lanes == ["November 2021", "February 2022", "June 2022", "November 2027"]
+    history = art.select_one("details#every-release svg#record-timeline-all")
+    assert len(history.find_all("text", attrs={"text-anchor": "end"})) == 7
+    # One row per fact: a baseline the record also lists as a milestone shows once.
+    dates = next(c for c in shipped.article("releases/2022-02/").find_all("caption") if text(c).startswith("Dates of")).find_parent("table")
+    february = [text(tr) for tr in dates.select("tbody tr") if "13 August 2021" in text(tr)]
+    assert february == ["13 August 2021 Full scope baselined Actual"]

@@ -118,6 +118,11 @@ def text(element) -> str:
     return " ".join(element.get_text(" ", strip=True).split()) if element is not None else ""
 
 
+def plain(element) -> str:
+    """Text as a reader reads it: inline elements run on without added spaces."""
+    return " ".join(element.get_text().split()) if element is not None else ""
+
+
 def top_nav(soup: BeautifulSoup) -> list[str]:
     """The labels of the primary navigation's top level."""
     nav = soup.select_one("nav.md-nav--primary")

@@ -9,11 +9,12 @@ in the record as text.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..core.record_markdown import record_markdown
 from .context import SiteContext
@@ -47,6 +48,22 @@ def time_tag(value: date | None) -> Markup:
     return Markup('<time datetime="{}">{}</time>').format(value.isoformat(), long_date(value))
 
 
+_IDENTIFIER_BREAK = re.compile(r"([._]|\[\])")
+
+
+def break_identifier(value: object) -> Markup:
+    """An identifier, escaped, with a line-break opportunity after each "." and "_" (never inside a word)."""
+    return Markup(_IDENTIFIER_BREAK.sub(r"\1<wbr>", str(escape(str(value)))))
+
+
+_CODE_SPAN = re.compile(r"`([^`]+)`")
+
+
+def code_spans(value: object) -> Markup:
+    """Plain text from our own code (never from the record), escaped, with its `backticked` words as <code>."""
+    return Markup(_CODE_SPAN.sub(r"<code>\1</code>", str(escape(str(value)))))
+
+
 def environment(overrides_dir: Path | None = None) -> jinja2.Environment:
     """The Jinja environment of the package's templates, overridable from ``overrides_dir/sec_release/``."""
     loaders: list[jinja2.BaseLoader] = []
@@ -67,6 +84,8 @@ def environment(overrides_dir: Path | None = None) -> jinja2.Environment:
         long_date=long_date,
         time=time_tag,
         mdescape=markdown_escape,
+        wbr=break_identifier,
+        code_spans=code_spans,
     )
     return env
 

@@ -8,6 +8,7 @@ page cannot drift from the data.
 
 from __future__ import annotations
 
+from ..core.digest import release_digest
 from ..model.context import SiteContext
 from ..model.pages import GeneratedPage, front_matter
 from ..model.open_data import OpenData
@@ -39,6 +40,11 @@ def data_page(ctx: SiteContext, open_data: OpenData) -> list[GeneratedPage]:
         for f in open_data.csv_files
     ]
     example_release = next(iter(ctx.releases), None)
+    # Each release's digest, for readers who check a copy of its data (previews show it on the release page).
+    digests = [
+        {"title": release.title, "url": link(Urls.release(rid)), "sha256": release_digest(release)}
+        for rid, release in ctx.releases.items()
+    ]
     content = template_env(ctx).get_template("open_data.md.j2").render(
         json_files=json_files,
         csv_files=csv_files,
@@ -51,6 +57,7 @@ def data_page(ctx: SiteContext, open_data: OpenData) -> list[GeneratedPage]:
         feed_url=link(FEED_PATH),
         feed_max=open_data.feed_max_entries,
         guide_url=link(page_url(GUIDE_PAGE)),
+        digests=digests,
     )
     title = "Open data"
     return [GeneratedPage(DATA_PAGE, front_matter(title) + content, title, nav_section=title, nav_order=(0,))]

@@ -9,6 +9,7 @@ page at render time.
 from __future__ import annotations
 
 import typing
+from datetime import date
 
 from ..core.evaluate import Status
 from ..core.models import Baseline, DecisionPath, GoLiveDecision, ModificationStage, ModificationStatus, ReleaseStatus
@@ -43,6 +44,59 @@ STATUS_SYMBOL = {
     Status.WAIVED: "⊘",
 }
 STATUS_LABEL = {s: s.label for s in Status}  # Status.label builds its table on every call
+# What a reader calls the release fields the checks look at.
+FIELD_LABEL = {
+    "modifications": "Modifications in scope",
+    "milestones": "Dates",
+    "cost_review": "Cost review",
+    "go_live_decision": "Go-live decision",
+    "post_go_live_review": "Post go-live review",
+    "progress_reports": "Progress reports",
+    "external_auditor": "External auditor",
+    "implementation_document.version": "Implementation Document version",
+    "testing_approach.consultation": "Industry consultation on the Testing Approach",
+    "testing_approach.panel_review": "Review of the Testing Approach",
+    "testing_approach.approved": "Approval of the Testing Approach",
+    "dcc_systems_impact": "the release impacts DCC Systems",
+}
+
+
+def field_label(dotted: str) -> str:
+    """A reader's name for a release field: from FIELD_LABEL, else its words."""
+    if dotted in FIELD_LABEL:
+        return FIELD_LABEL[dotted]
+    words = dotted.replace(".", " ").replace("_", " ")
+    return words[:1].upper() + words[1:]
+
+
+def lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def count(n: int, noun: str) -> str:
+    """"1 requirement", "15 requirements"."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def relative_time(day: date, as_of: date) -> str:
+    """How far ``day`` is from the build's date, as a reader says it: "in 11 months", "3 years ago", "today"."""
+    days = (day - as_of).days
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    if days == -1:
+        return "yesterday"
+    span = abs(days)
+    if span < 14:
+        amount = count(span, "day")
+    elif span < 60:
+        amount = count(round(span / 7), "week")
+    elif span < 548:
+        amount = count(round(span / 30.44), "month")
+    else:
+        amount = count(round(span / 365.25), "year")
+    return f"in {amount}" if days > 0 else f"{amount} ago"
 
 
 def _complete(table: dict, allowed) -> None:

@@ -29,8 +29,8 @@ from ..model.pages import GeneratedPage, front_matter
 from ..model.render import markdown_to_html, template_env, time_tag
 from ..model import urls
 from ..model.urls import Urls, link, page_url
-from .timeline_svg import record_svg, release_svg
-from .labels import BASELINE_SCOPE, DECISION_PATH, GO_LIVE_DECISION, IN_RELEASE_STATUS, STATUS_SYMBOL
+from .timeline_svg import legend_items, record_svg, release_svg
+from .labels import BASELINE_SCOPE, DECISION_PATH, GO_LIVE_DECISION, IN_RELEASE_STATUS, STATUS_SYMBOL, field_label, relative_time
 from .view_models import ComplianceSummary
 from .views import UPCOMING_DAYS, SiteViews, yes_no
 
@@ -57,8 +57,17 @@ def _when(req: Requirement) -> str:
 def _applies(req: Requirement) -> str:
     text = applies_label(req.applies_to)
     if req.condition:
-        text += f", when {req.condition.replace('_', ' ')} is true"
+        text += f", when {_lower_first(field_label(req.condition))}"
     return text
+
+
+def _condition(req: Requirement) -> str:
+    """When a requirement applies at all, in words ("" when always)."""
+    return f"Only when {_lower_first(field_label(req.condition))}." if req.condition else ""
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def _satisfied(req: Requirement) -> str:
@@ -71,10 +80,10 @@ def _satisfied(req: Requirement) -> str:
         accepted = ", ".join(f"“{t}”" for t in check.section)
         parts.append(f"a section of the {name} titled {accepted}, not empty or TBC")
     for field in check.fields():
-        parts.append(f"{field} recorded in the release's data")
+        parts.append(f"{_lower_first(field_label(field))} recorded in the release's data")
     if check.count:
         excluded = f" (not counting {', '.join(check.count.excluding_status)})" if check.count.excluding_status else ""
-        parts.append(f"at least {check.count.at_least} entr{'y' if check.count.at_least == 1 else 'ies'} in {check.count.field}{excluded}")
+        parts.append(f"at least {check.count.at_least} entr{'y' if check.count.at_least == 1 else 'ies'} in {_lower_first(field_label(check.count.field))}{excluded}")
     text = "; ".join(parts)
     return text[0].upper() + text[1:] if text else ""
 
@@ -98,11 +107,13 @@ class Renderer:
             area_name=area_name,
             due_text=_when,
             applies_text=_applies,
+            condition_text=_condition,
             satisfied_text=_satisfied,
             status_key=[(s.value, STATUS_SYMBOL[s], s.label) for s in Status],
             urls=urls,  # the URL scheme: ids and addresses of cells, rows, pages
         )
         self.env.filters["dates"] = dated_text
+        self.env.filters["relative"] = lambda day: relative_time(day, ctx.as_of)
         # The same text (a release's summary, a modification's note) and the
         # same dates (a go-live, on every page listing the release) recur across
         # pages: convert each once per build.
@@ -149,21 +160,23 @@ def nav_release_ids(r: Renderer) -> list[str]:
 
 
 def home_page(r: Renderer) -> list[GeneratedPage]:
-    """The generated part of the home page, appended to the hand-written content/index.md."""
+    """The generated part of the home page, put first under the hand-written content/index.md's title:
+    readers come for the next release, not for the introduction."""
     content = r.render("home.md.j2", Urls.home)
-    return [GeneratedPage("index.md", content, "Home", nav_section=NAV_HOME, nav_order=(0,), placement="append")]
+    return [GeneratedPage("index.md", content, "Home", nav_section=NAV_HOME, nav_order=(0,), placement="prepend")]
 
 
 def release_pages(r: Renderer) -> list[GeneratedPage]:
     ctx = r.ctx
     in_nav = nav_release_ids(r)
-    out = [r.page("releases.md.j2", "releases/index.md", "All releases", nav_section=NAV_RELEASES, nav_order=(0,))]
+    out = [r.page("releases.md.j2", "releases/index.md", "All releases", nav_section=NAV_RELEASES, nav_order=(0,), meta=WIDE)]
     for release in r.views.releases:
         rank = in_nav.index(release.id) if release.id in in_nav else None
         svg = release_svg(release, ctx.as_of, svg_id=f"timeline-{release.id}")
+        legend = legend_items({(e.kind, e.actual) for e in release.events} | ({("moved", False)} if release.moved else set()))
         out.append(r.page(
             "release.md.j2", release.src_path, release.title,
-            values={"r": release, "timeline": svg},
+            values={"r": release, "timeline": svg, "legend": legend},
             nav_section=NAV_RELEASES if rank is not None else None,
             nav_order=(1, rank if rank is not None else 0),
             edit_path=release.edit_path,
@@ -193,7 +206,7 @@ def document_headers(r: Renderer) -> list[GeneratedPage]:
 
 def modification_pages(r: Renderer) -> list[GeneratedPage]:
     ctx = r.ctx
-    out = [r.page("modifications.md.j2", "modifications/index.md", "Modifications", nav_section=NAV_MODIFICATIONS, nav_order=(0,))]
+    out = [r.page("modifications.md.j2", "modifications/index.md", "Modifications", nav_section=NAV_MODIFICATIONS, nav_order=(0,), meta=WIDE)]
     files = ctx.record.modification_files
     for m in r.views.modifications:
         out.append(r.page(
@@ -205,8 +218,17 @@ def modification_pages(r: Renderer) -> list[GeneratedPage]:
 
 def timeline_page(r: Renderer) -> list[GeneratedPage]:
     ctx = r.ctx
-    svg = record_svg(r.views.releases, ctx.as_of)
-    return [r.page("timeline.md.j2", "timeline/index.md", "Timeline", values={"timeline": svg}, nav_section=NAV_TIMELINE, meta=WIDE)]
+    focus = r.views.timeline_focus
+    everything = r.views.releases
+    values = {
+        "focus": focus,
+        "timeline": record_svg(focus, ctx.as_of, "record-timeline", "Timeline of the releases in progress and the latest implemented")
+        if len(focus) < len(everything) else record_svg(everything, ctx.as_of),
+        # The whole history, one click away, when the picture above leaves some out.
+        "history": record_svg(everything, ctx.as_of, "record-timeline-all") if len(focus) < len(everything) else None,
+        "legend": legend_items(),
+    }
+    return [r.page("timeline.md.j2", "timeline/index.md", "Timeline", values=values, nav_section=NAV_TIMELINE, meta=WIDE)]
 
 
 def compliance_page(r: Renderer) -> list[GeneratedPage]:

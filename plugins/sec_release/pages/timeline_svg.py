@@ -19,6 +19,7 @@ words. Every text from the record goes through :func:`escape`.
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass
 from datetime import date
 
 from markupsafe import Markup
@@ -36,7 +37,7 @@ def escape(value: object) -> Markup:
 
 
 FONT = 13
-TARGET_WIDTH = 720  # the record timeline's natural width; phones scroll it sideways
+TARGET_WIDTH = 900  # the record timeline's natural width, in CSS pixels at 1280 (phones get a list instead)
 # Presentation attributes are the no-CSS defaults; the site's stylesheet
 # (sec-release.css) maps them onto the theme's colours for light and dark.
 STROKE = 'stroke="currentColor"'
@@ -86,24 +87,21 @@ LEGEND = (
 )
 
 
-def _legend(x: float, y: float, width: float, today: date, columns: int, shown: set | None = None) -> tuple[list[str], float]:
-    """The legend's SVG and its height; ``shown``: the (kind, actual) pairs to explain, default all."""
-    out = [f'<g class="sec-tl-legend" font-size="{FONT - 1}">']
-    col_width = width / columns
-    items = [(k, a, t) for k, a, t in LEGEND if shown is None or (k, a) in shown or (k == "moved" and ("moved", False) in shown)]
-    items.append(("today", True, f"Today, {long_date(today)}"))
-    row_height = 24
-    for index, (kind, actual, text) in enumerate(items):
-        cx = x + (index % columns) * col_width + 10
-        cy = y + (index // columns) * row_height + 10
-        if kind == "today":
-            out.append(f'<line x1="{cx:.1f}" y1="{cy - 9:.1f}" x2="{cx:.1f}" y2="{cy + 9:.1f}" {STROKE} stroke-width="2" stroke-dasharray="5 3" class="sec-tl-today"/>')
-        else:
-            out.append(marker(kind, actual, cx, cy, 6))
-        out.append(f'<text x="{cx + 16:.1f}" y="{cy + 4:.1f}" {SOLID}>{escape(text)}</text>')
-    out.append("</g>")
-    rows = (len(items) + columns - 1) // columns
-    return out, rows * row_height + 8
+def legend_items(shown: set | None = None) -> list[tuple[Markup, str]]:
+    """The key of a picture, for the page to print as HTML text beside it (it wraps, so it is never cut off).
+
+    Each item is a small SVG of the marker (decorative: the text says it) and
+    its meaning; ``shown``: the (kind, actual) pairs the picture uses, default all.
+    """
+    items = []
+    for kind, actual, text in LEGEND:
+        if shown is not None and (kind, actual) not in shown:
+            continue
+        icon = marker(kind, actual, 10, 10, 6)
+        items.append((Markup(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false" class="sec-tl-icon">{icon}</svg>'), text))
+    today = '<line x1="10" y1="1" x2="10" y2="19" stroke="currentColor" stroke-width="2" stroke-dasharray="5 3" class="sec-tl-today"/>'
+    items.append((Markup(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false" class="sec-tl-icon">{today}</svg>'), "Today"))
+    return items
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -155,9 +153,7 @@ def release_svg(release: ReleaseView, today: date, svg_id: str = "release-timeli
     for (y1, _), (y2, _) in zip(centres, centres[1:]):
         future = y1 >= _today_y(rows, centres)
         axis.append(f'<line x1="{line_x}" y1="{y1:.1f}" x2="{line_x}" y2="{y2:.1f}" {STROKE} stroke-width="2"{" " + DASH if future else ""}/>')
-    shown = {(e.kind, e.actual) for e in release.events}
-    legend, legend_height = _legend(8, y + 4, width - 16, today, 2, shown)
-    height = y + 4 + legend_height
+    height = y + 4
     title = f"Timeline of the {release.title}"
     desc = _describe_release(release, today)
     head = (
@@ -168,7 +164,7 @@ def release_svg(release: ReleaseView, today: date, svg_id: str = "release-timeli
         f'<title id="{svg_id}-title">{escape(title)}</title>'
         f'<desc id="{svg_id}-desc">{escape(desc)}</desc>'
     )
-    return Markup(head + "".join(axis) + "".join(body) + "".join(legend) + "</svg>")
+    return Markup(head + "".join(axis) + "".join(body) + "</svg>")
 
 
 def _today_y(rows, centres) -> float:
@@ -197,36 +193,86 @@ def lane_label(title: str) -> str:
     return title if len(title) <= 18 else title[:17] + "…"
 
 
-def record_svg(releases: list[ReleaseView], today: date, svg_id: str = "record-timeline") -> Markup:
-    """Every release on one time axis, one lane each, oldest at the top."""
+GAP = 34  # the width of a run of years without a date, drawn as a break in the axis
+
+
+@dataclass(frozen=True)
+class _Segment:
+    first_year: int
+    last_year: int
+    x: float
+    width: float
+    empty: bool  # a run of years with nothing in them: drawn narrow, with a break
+
+    @property
+    def label(self) -> str:
+        if self.first_year == self.last_year:
+            return str(self.first_year)
+        return f"{self.first_year}–{self.last_year}"
+
+
+def _segments(dates: list[date], left: float, usable: float) -> tuple[list[_Segment], float]:
+    """The time axis: a full width for each year with a date in it, a narrow break for each run of years without."""
+    years_with_dates = {d.year for d in dates}
+    first, last = min(years_with_dates), max(years_with_dates)
+    runs: list[tuple[int, int, bool]] = []
+    for year in range(first, last + 1):
+        empty = year not in years_with_dates
+        if runs and runs[-1][2] and empty:
+            runs[-1] = (runs[-1][0], year, True)
+        else:
+            runs.append((year, year, empty))
+    gaps = sum(1 for r in runs if r[2])
+    full = len(runs) - gaps
+    per_year = min(170.0, max(70.0, (usable - gaps * GAP) / full))
+    out, x = [], left
+    for start, end, empty in runs:
+        width = GAP if empty else per_year
+        out.append(_Segment(start, end, x, width, empty))
+        x += width
+    return out, x - left
+
+
+def record_svg(releases: list[ReleaseView], today: date, svg_id: str = "record-timeline", title: str = "Timeline of every SEC Release") -> Markup:
+    """The given releases on one time axis, one lane each, oldest at the top.
+
+    Years in which nothing happens shrink to a marked break, so the dates that
+    matter keep room for their markers and their text keeps its size.
+    """
     dates = [today] + [e.date for r in releases for e in r.events]
-    start = date(min(dates).year, 1, 1)
-    end = date(max(dates).year + 1, 1, 1)
-    years = end.year - start.year
-    label_width, lane = 128, 30
-    per_year = min(110.0, max(44.0, (TARGET_WIDTH - label_width - 30) / years))
-    plot_left = label_width + 10
-    plot_width = per_year * years
+    label_width, lane = 132, 34
+    plot_left = label_width + 12
+    segments, plot_width = _segments(dates, plot_left, TARGET_WIDTH - plot_left - 20)
     width = plot_left + plot_width + 20
     top = 58
-    span_days = (end - start).days
+    by_year = {year: seg for seg in segments for year in range(seg.first_year, seg.last_year + 1)}
 
     def x_of(value: date) -> float:
-        return plot_left + plot_width * (value - start).days / span_days
+        seg = by_year[value.year]
+        if seg.empty:
+            return seg.x + seg.width / 2
+        start = date(value.year, 1, 1)
+        days = (date(value.year + 1, 1, 1) - start).days
+        return seg.x + seg.width * (value - start).days / days
 
     out: list[str] = []
-    # Year grid and labels.
-    for n in range(years + 1):
-        x = plot_left + per_year * n
-        out.append(f'<line x1="{x:.1f}" y1="{top - 8}" x2="{x:.1f}" y2="{top + lane * max(len(releases), 1):.1f}" stroke="currentColor" stroke-opacity="0.25" stroke-width="1"/>')
-        if n < years:
-            out.append(f'<text x="{x + per_year / 2:.1f}" y="{top - 12}" text-anchor="middle" {SOLID}>{start.year + n}</text>')
+    plot_bottom = top + lane * max(len(releases), 1)
+    for seg in segments:
+        out.append(f'<line x1="{seg.x:.1f}" y1="{top - 8}" x2="{seg.x:.1f}" y2="{plot_bottom:.1f}" stroke="currentColor" stroke-opacity="0.25" stroke-width="1"/>')
+        if seg.empty:
+            # A break in the axis: two slanted strokes, and the years it leaves out.
+            mid = seg.x + seg.width / 2
+            out.append(f'<path d="M{mid - 6:.1f} {top - 2} L{mid - 2:.1f} {top - 14} M{mid + 2:.1f} {top - 2} L{mid + 6:.1f} {top - 14}" {STROKE} stroke-width="1.5"/>')
+            out.append(f'<text x="{mid:.1f}" y="{top - 22}" text-anchor="middle" font-size="{FONT - 1}" {SOLID}>{escape(seg.label)}</text>')
+        else:
+            out.append(f'<text x="{seg.x + seg.width / 2:.1f}" y="{top - 12}" text-anchor="middle" {SOLID}>{escape(seg.label)}</text>')
+    end_x = plot_left + plot_width
+    out.append(f'<line x1="{end_x:.1f}" y1="{top - 8}" x2="{end_x:.1f}" y2="{plot_bottom:.1f}" stroke="currentColor" stroke-opacity="0.25" stroke-width="1"/>')
     for index, release in enumerate(releases):
         cy = top + lane * index + lane / 2
         if index % 2:
-            out.append(f'<rect x="0" y="{cy - lane / 2:.1f}" width="{width}" height="{lane}" fill="currentColor" fill-opacity="0.05"/>')
-        title = lane_label(release.title)
-        out.append(f'<text x="{label_width}" y="{cy + 4:.1f}" text-anchor="end" {SOLID}>{escape(title)}</text>')
+            out.append(f'<rect x="0" y="{cy - lane / 2:.1f}" width="{width:.0f}" height="{lane}" fill="currentColor" fill-opacity="0.05"/>')
+        out.append(f'<text x="{label_width}" y="{cy + 4:.1f}" text-anchor="end" {SOLID}>{escape(lane_label(release.title))}</text>')
         events = release.events
         if events:
             first, last = min(e.date for e in events), max(e.date for e in events)
@@ -241,35 +287,34 @@ def record_svg(releases: list[ReleaseView], today: date, svg_id: str = "record-t
                     f'<path d="M{x1:.1f} {cy - 9:.1f} Q{(x1 + x2) / 2:.1f} {cy - 17:.1f} {x2:.1f} {cy - 10:.1f}" fill="none" {STROKE} stroke-width="1.5" {DASH}/>'
                 )
         for event in sorted(events, key=lambda e: e.kind == "go-live"):
-            size = 6 if event.kind != "milestone" else 4.5
+            size = 6.5 if event.kind != "milestone" else 5
             point = marker(event.kind, event.actual, x_of(event.date), cy, size)
             state = "actual" if event.actual else "expected"
             if event.kind == "moved":
                 state = f"moved to {long_date(event.moved_to)}" if event.moved_to else "moved"
             tip = f"{release.title}: {event.label}, {long_date(event.date)} ({state})"
             out.append(f"<g><title>{escape(tip)}</title>{point}</g>")
-    plot_bottom = top + lane * max(len(releases), 1)
     tx = x_of(today)
     out.append(f'<line x1="{tx:.1f}" y1="20" x2="{tx:.1f}" y2="{plot_bottom + 4:.1f}" {STROKE} stroke-width="2" stroke-dasharray="5 3" class="sec-tl-today"/>')
     anchor = "end" if tx > width - 120 else "start"
     offset = -4 if anchor == "end" else 4
     out.append(f'<text x="{tx + offset:.1f}" y="15" text-anchor="{anchor}" font-weight="bold" {SOLID}>Today, {escape(_short(today))}</text>')
-    legend_width = width - 16
-    legend, legend_height = _legend(8, plot_bottom + 18, legend_width, today, max(1, int(legend_width // 250)))
-    height = plot_bottom + 18 + legend_height
-    title = "Timeline of every SEC Release"
+    height = plot_bottom + 12
     count = len(releases)
+    first_year, last_year = segments[0].first_year, segments[-1].last_year
+    gaps = [seg.label for seg in segments if seg.empty]
     desc = (
-        f"{count} release{'s' if count != 1 else ''} from {start.year} to {end.year - 1}, one row each, oldest first, "
-        f"with scope baselines, milestones and go-live dates; today is {long_date(today)}. "
-        "The table after the picture lists every date."
+        f"{count} release{'s' if count != 1 else ''} from {first_year} to {last_year}, one row each, oldest first, "
+        f"with scope baselines, milestones and go-live dates; today is {long_date(today)}."
+        + (f" Years without a date ({', '.join(gaps)}) are shortened to a break in the axis." if gaps else "")
+        + " The list and the table on this page give every date."
     )
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" {_attrs(id=svg_id)} '
         f'aria-labelledby="{svg_id}-title" aria-describedby="{svg_id}-desc" '
-        f'viewBox="0 0 {width:.0f} {height:.0f}" width="100%" preserveAspectRatio="xMinYMin meet" '
+        f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" preserveAspectRatio="xMinYMin meet" '
         f'font-family="sans-serif" font-size="{FONT}" class="sec-tl sec-tl--record">'
         f'<title id="{svg_id}-title">{escape(title)}</title>'
         f'<desc id="{svg_id}-desc">{escape(desc)}</desc>'
     )
-    return Markup(head + "".join(out) + "".join(legend) + "</svg>")
+    return Markup(head + "".join(out) + "</svg>")

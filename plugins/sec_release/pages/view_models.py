@@ -17,17 +17,20 @@ from ..core.models import Modification, Release, ReleaseModification
 from ..core.rulebook import Requirement
 from ..model.context import SiteContext
 from ..model.urls import Sources, Urls, cell_id, page_url, row_id
-from .labels import BASELINE_SCOPE, DECISION_PATH, IN_RELEASE_STATUS, RELEASE_STATUS, STAGE, STATUS_LABEL, STATUS_SYMBOL
+from .labels import (
+    BASELINE_SCOPE, DECISION_PATH, IN_RELEASE_STATUS, RELEASE_STATUS, STAGE, STATUS_LABEL, STATUS_SYMBOL, count, field_label, lower_first,
+)
 
 
 
 @dataclass(frozen=True)
 class EvidenceView:
-    text: str
+    text: str  # the editor's words: field names and paths
     file: str
     line: int
     url: str | None  # site-relative link to where a reader sees it
     source_url: str | None  # the file at that line in the repository, when known
+    reader_text: str = ""  # the reader's words: what it is, never a file or field name
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,17 @@ class ResultView:
     requirement: Requirement
     release_id: str | None
     evidence: tuple[EvidenceView, ...]
+    due_date: date | None = None  # the day it falls (or fell) due, when the record says
+
+    @property
+    def reader_reason(self) -> str:
+        """Why it does not apply, in a reader's words."""
+        if self.result.status is not Status.NOT_APPLICABLE:
+            return ""
+        condition = self.requirement.condition
+        if condition and self.result.reason == f"{condition} is false":
+            return f"Applies only when {lower_first(field_label(condition))}"
+        return self.result.reason[:1].upper() + self.result.reason[1:]
 
     @property
     def status(self) -> Status:
@@ -100,6 +114,8 @@ class ComplianceSummary:
     not_due: int = 0
     not_applicable: int = 0
     waived: int = 0
+    overdue: tuple[ResultView, ...] = ()  # the missing results, in rulebook order
+    next_due: date | None = None  # the first day a not-yet-due requirement falls due, when known
 
     @property
     def applicable(self) -> int:
@@ -129,12 +145,26 @@ class ComplianceSummary:
             parts.append(f"{self.waived} waived")
         return ", ".join(parts)
 
+    @property
+    def requirements(self) -> str:
+        """"18 requirements", "1 requirement"."""
+        return count(self.applicable, "requirement")
+
+    @property
+    def not_due_text(self) -> str:
+        return count(self.not_due, "requirement")
+
     @classmethod
     def of(cls, results: list[ResultView]) -> "ComplianceSummary":
         counts = {s: 0 for s in Status}
         for r in results:
             counts[r.status] += 1
-        return cls(counts[Status.MET], counts[Status.MISSING], counts[Status.NOT_DUE], counts[Status.NOT_APPLICABLE], counts[Status.WAIVED])
+        overdue = tuple(r for r in results if r.status is Status.MISSING)
+        dates = [r.due_date for r in results if r.status is Status.NOT_DUE and r.due_date is not None]
+        return cls(
+            counts[Status.MET], counts[Status.MISSING], counts[Status.NOT_DUE], counts[Status.NOT_APPLICABLE], counts[Status.WAIVED],
+            overdue, min(dates) if dates else None,
+        )
 
 
 @dataclass(frozen=True)
@@ -214,6 +244,9 @@ class ReleaseView:
     def in_progress(self) -> bool:
         return self.release.status in ("planned", "baselined")
 
+    def status_date(self, status: str) -> date | None:
+        return status_date(self.release, status)
+
     @property
     def go_live_is_actual(self) -> bool:
         return self.release.status == "implemented"
@@ -274,10 +307,13 @@ class ReleaseView:
         for b in r.baselines:
             out.append(TimelineEvent(b.date, "baseline", f"{BASELINE_SCOPE[b.scope]} baselined", b.date <= self.ctx.as_of))
         go_live_label = "Go-live" + (f" (SEC v{r.sec_version})" if r.sec_version else "")
+        baseline_days = {b.date for b in r.baselines}
         for m in r.milestones:
             if m.date == r.go_live and _is_go_live_name(m.name):
                 go_live_label = m.name  # the record names the go-live itself: show it once
                 continue
+            if m.date in baseline_days and "baseline" in m.name.lower():
+                continue  # the baseline recorded on that day is the same fact: one row per fact
             out.append(TimelineEvent(m.date, "milestone", m.name, m.state == "actual"))
         for change in self.approved_changes:
             out.append(TimelineEvent(
@@ -288,6 +324,16 @@ class ReleaseView:
         order = {"baseline": 0, "milestone": 1, "moved": 2, "go-live": 3}
         out.sort(key=lambda e: (e.date, order[e.kind]))
         return out
+
+    @cached_property
+    def next_event(self) -> TimelineEvent | None:
+        """The release's next dated step after the build's date (not a moved date)."""
+        later = [e for e in self.events if e.kind != "moved" and e.date > self.ctx.as_of]
+        return later[0] if later else None
+
+    @property
+    def active_content(self) -> list[ContentRow]:
+        return [row for row in self.content if not row.removed]
 
     @property
     def amendments_newest_first(self):
@@ -360,3 +406,39 @@ class AmendmentView:
 
 def _is_go_live_name(name: str) -> bool:
     return re.sub(r"[^a-z]", "", name.lower()).startswith("golive")
+
+
+def _is_full_baseline_name(name: str) -> bool:
+    squeezed = re.sub(r"[^a-z]", "", name.lower())
+    return "fullscope" in squeezed and "baseline" in squeezed
+
+
+def status_date(release: Release, status: str) -> date | None:
+    """The day a release reaches ``status`` (actual or expected), when the record says.
+
+    Baselined: its full-scope baseline (recorded, else the milestone that plans
+    it); implemented: its go-live date.
+    """
+    if status == "implemented":
+        return release.go_live
+    if status == "baselined":
+        full = [b.date for b in release.baselines if b.scope == "full"]
+        if full:
+            return min(full)
+        planned = [m.date for m in release.milestones if _is_full_baseline_name(m.name)]
+        return min(planned) if planned else None
+    return None
+
+
+def due_date(result: Result, release: Release | None) -> date | None:
+    """The day a release requirement falls due: the later of its status rule's day and its date rule's."""
+    if release is None:
+        return None
+    req = result.requirement
+    days = [result.due_on] if result.due_on else []
+    if req.due_from and req.due_from != "planned":
+        reached = status_date(release, req.due_from)
+        if reached is None:
+            return None
+        days.append(reached)
+    return max(days) if days else None

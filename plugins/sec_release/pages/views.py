@@ -18,11 +18,14 @@ from typing import Any
 
 from markdown.extensions.toc import slugify, unique
 
+from ..core.document_kinds import document_name
 from ..core.documents import Document
+from ..core.models import Release
 from ..core.evaluate import Evidence, Result
 from ..core.rulebook import Requirement, clauses_for_field
 from ..model.context import SiteContext
 from ..model.urls import Urls, page_url
+from .labels import field_label
 from .view_models import (
     AmendmentView,
     ComplianceSummary,
@@ -30,10 +33,13 @@ from .view_models import (
     ModificationView,
     ReleaseView,
     ResultView,
+    TimelineEvent,
     UpcomingMilestone,
+    due_date,
 )
 
 UPCOMING_DAYS = 90
+TIMELINE_RECENT = 3  # implemented releases the timeline shows beside those in progress
 LATEST_AMENDMENTS = 6
 
 
@@ -71,7 +77,7 @@ class SiteViews:
         results = ctx.results()
         by_release: dict[str | None, list[ResultView]] = {}
         for result in results:
-            by_release.setdefault(result.release_id, []).append(self._result_view(result))
+            by_release.setdefault(result.release_id, []).append(self._result_view(result, ctx.releases.get(result.release_id or "")))
         self.policy_results: list[ResultView] = by_release.get(None, [])
         self.releases: list[ReleaseView] = [
             ReleaseView(release, ctx, by_release.get(rid, [])) for rid, release in ctx.releases.items()
@@ -105,8 +111,9 @@ class SiteViews:
 
     # -- results -------------------------------------------------------------
 
-    def _result_view(self, result: Result) -> ResultView:
-        return ResultView(result, result.requirement, result.release_id, tuple(self._evidence(e, result.release_id) for e in result.evidence))
+    def _result_view(self, result: Result, release: Release | None) -> ResultView:
+        evidence = tuple(self._evidence(e, result.release_id) for e in result.evidence)
+        return ResultView(result, result.requirement, result.release_id, evidence, due_date(result, release))
 
     def _evidence(self, evidence: Evidence, release_id: str | None) -> EvidenceView:
         url = None
@@ -116,7 +123,9 @@ class SiteViews:
             url = page_url(doc.page) + (f"#{anchor}" if anchor else "")
         elif evidence.field is not None and release_id is not None:
             url = Urls.release_field(release_id, evidence.field)
-        return EvidenceView(evidence.text, evidence.file, evidence.line, url, self.source_url(evidence.file, evidence.line))
+        return EvidenceView(
+            evidence.text, evidence.file, evidence.line, url, self.source_url(evidence.file, evidence.line), _reader_text(evidence),
+        )
 
     def source_url(self, file: str, line: int = 0) -> str | None:
         """The file in the repository's web view, when the edit URI names a branch (GitHub, GitLab)."""
@@ -157,12 +166,6 @@ class SiteViews:
     def newest_first(self) -> list[ReleaseView]:
         return list(reversed(self.releases))
 
-    def by_year(self) -> list[tuple[int, list[ReleaseView]]]:
-        groups: dict[int, list[ReleaseView]] = {}
-        for release in self.newest_first:
-            groups.setdefault(release.release.go_live.year, []).append(release)
-        return list(groups.items())
-
     @property
     def in_progress(self) -> list[ReleaseView]:
         return [r for r in self.releases if r.in_progress]
@@ -196,6 +199,20 @@ class SiteViews:
         out.sort(key=lambda a: a.date, reverse=True)
         return out[:count]
 
+    @cached_property
+    def timeline_focus(self) -> list[ReleaseView]:
+        """The releases that matter now, oldest first: those in progress and the last few implemented."""
+        recent = [r for r in self.releases if r.release.status == "implemented"][-TIMELINE_RECENT:]
+        chosen = {r.id for r in recent} | {r.id for r in self.in_progress}
+        return [r for r in self.releases if r.id in chosen]
+
+    @staticmethod
+    def dated_events(releases: list[ReleaseView]) -> list[tuple[TimelineEvent, ReleaseView]]:
+        """Every dated point of ``releases`` in date order (the timeline as a list, for phones)."""
+        out = [(e, r) for r in releases for e in r.events]
+        out.sort(key=lambda pair: (pair[0].date, pair[1].release.go_live))
+        return out
+
     def nav_releases(self, limit: int) -> list[ReleaseView]:
         """The releases named in the navigation: those in progress, then the most recent, ``limit`` at most.
 
@@ -212,6 +229,20 @@ class SiteViews:
         chosen.sort(key=lambda r: (r.release.go_live, r.id), reverse=True)
         return chosen
 
+
+
+def _reader_text(evidence: Evidence) -> str:
+    """What the evidence is, for a reader: "“Timescales” in the Implementation Document", "Cost review, recorded 2019-02-15"."""
+    if evidence.document is not None:
+        name = document_name(evidence.document, "document")
+        if evidence.section is not None:
+            return f"“{evidence.section}” in the {name}"
+        return f"The {name}"
+    label = field_label(evidence.field or "")
+    found = evidence.found
+    if found.isdigit():
+        return f"{label}: {found}"
+    return f"{label}, {found}" if found else label
 
 
 def yes_no(value: Any) -> str:
