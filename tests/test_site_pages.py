@@ -66,14 +66,21 @@ def known_record() -> tuple[list[dict], list[dict]]:
                              modifications=[{"id": "MP999", "status": "targeted"}])
     mods = [
         modification("MP071", title="Second-Comer Charging", decision_path="self-governance", dcc_systems_impact=False,
-                     url="https://example.org/mp071/"),
-        modification("MP077", title="DCC Service Flagging"),
-        modification("MP080", title="Managing DUIS uplifts", decision_path="authority"),
-        modification("MP081", title=HOSTILE_MOD),
-        modification("MP290", title="A future change", stage="approved"),
-        modification("MP999", title="Only in a draft"),
+                     url="https://example.org/mp071/", impacts=["large-suppliers", "dcc"], sec_documents=["Section H"]),
+        modification("MP077", title="DCC Service Flagging", impacts=["dcc"], sec_documents=["Appendix AD", "Section H"]),
+        modification("MP080", title="Managing DUIS uplifts", decision_path="authority", impacts=[]),
+        modification("MP081", title=HOSTILE_MOD, impacts=["small-suppliers", "dcc"]),
+        modification("MP290", title="A future change", stage="approved", impacts=["large-suppliers"], sec_documents=["Section A"]),
+        modification("MP999", title="Only in a draft", impacts=["dcc"]),
     ]
     return [r2019, r2020, r2027, draft], mods
+
+
+PARTIES = [
+    {"id": "large-suppliers", "label": "Large Suppliers", "description": "Large Supplier Parties."},
+    {"id": "small-suppliers", "label": "Small Suppliers", "description": "Small Supplier Parties."},
+    {"id": "dcc", "label": "DCC", "description": "The Data Communications Company."},
+]
 
 
 HOME_MD = """\
@@ -96,7 +103,7 @@ progress={% for r in sec.in_progress %}{{ r.id }}{% endfor %}; as_of={{ sec.as_o
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Site:
     releases, mods = known_record()
-    project = write_project(tmp_path_factory.mktemp("known") / "project", releases, mods)
+    project = write_project(tmp_path_factory.mktemp("known") / "project", releases, mods, parties=PARTIES)
     (project / "content" / "index.md").write_text(HOME_MD, encoding="utf-8")
     use_shipped_theme(project)
     return Site(build_site(project))
@@ -537,7 +544,7 @@ def test_overdue_requirements_are_named_and_linked(tmp_path):
 
 def test_preview_build_shows_drafts_with_a_marker(tmp_path):
     releases, mods = known_record()
-    project = write_project(tmp_path / "project", releases, mods)
+    project = write_project(tmp_path / "project", releases, mods, parties=PARTIES)
     use_shipped_theme(project)
     preview = Site(build_site(project, preview=True))
     # The editor's view of the same record: what to fix, where, and the digest.
@@ -613,3 +620,85 @@ def test_timeline_svg_carries_no_raw_template_braces(tmp_path):
     start = html.index('id="record-timeline"')
     svg = html[start: html.index("</svg>", start)]
     assert "{{" not in svg and "&#123;&#123; 7*7 &#125;&#125;" in svg
+
+
+
+# --------------------------------------------------------------------------- does it affect me?
+
+
+def _listed(table) -> list[str]:
+    return [text(tr.th) for tr in table.select("tbody tr")] if table is not None else []
+
+
+@pytest.mark.parametrize("party", [p["id"] for p in PARTIES])
+def test_a_party_page_lists_exactly_the_modifications_whose_impacts_name_it(site, party):
+    releases, mods = known_record()
+    published = {m["id"] for r in releases if not r.get("draft") for m in r["modifications"]}
+    expected = {m["id"] for m in mods if party in (m.get("impacts") or []) and m["id"] in published}
+    art = site.article(f"parties/{party}/")
+    tables = art.select("table.sec-party-changes")
+    listed = [mid for table in tables for mid in _listed(table)]
+    assert sorted(listed) == sorted(expected) and len(listed) == len(set(listed))
+    assert "MP999" not in text(art), "a draft's modification stays out of production"
+
+
+def test_a_party_page_puts_what_is_still_to_come_first_then_the_past_newest_first(site):
+    art = site.article("parties/dcc/")
+    headings = [text(h).rstrip("¶").strip() for h in art.find_all("h2")]
+    assert headings == ["Still to go live", "Every past change"]
+    assert "No release in progress carries a change that affects DCC." in text(art)
+    past = art.select("table.sec-party-changes")[0]
+    assert _listed(past) == ["MP077", "MP081", "MP071"]  # 2020-11 (MP077 went live there after its 2019 removal), 2020-11, 2019-11
+    large = site.article("parties/large-suppliers/")
+    upcoming, done = large.select("table.sec-party-changes")
+    assert _listed(upcoming) == ["MP290"] and "4 November 2027 (in 11 months)" in text(upcoming)
+    assert _listed(done) == ["MP071"]
+    links = {a["href"] for a in large.select("ul.sec-subscribe a")}
+    assert links == {"calendar.ics", "feed.xml"}
+
+
+def test_a_party_has_its_own_calendar_and_feed(site):
+    calendar = (site.root / "parties" / "large-suppliers" / "calendar.ics").read_text(encoding="utf-8")
+    assert "SEC Releases affecting Large Suppliers" in calendar
+    assert "November 2027 SEC Release: go-live" in calendar and "November 2019 SEC Release: go-live" in calendar
+    assert "Release 2020-11" not in calendar and "go-live" in calendar
+    small = (site.root / "parties" / "small-suppliers" / "calendar.ics").read_text(encoding="utf-8")
+    assert "November 2019" not in small and "November 2027" not in small  # only the release carrying MP081
+    from xml.etree import ElementTree
+    feed = ElementTree.fromstring((site.root / "parties" / "large-suppliers" / "feed.xml").read_bytes())
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    titles = [e.findtext("a:title", namespaces=ns) for e in feed.findall("a:entry", ns)]
+    assert feed.findtext("a:title", namespaces=ns) == "SEC Releases affecting Large Suppliers: changes to the record"
+    assert titles and all("November 2027" in t or "November 2019" in t for t in titles)
+
+
+def test_parties_index_and_the_register_name_the_parties(site):
+    index = site.article("parties/")
+    rows = index.select("table.sec-parties tbody tr")
+    assert [text(tr.th) for tr in rows] == ["Large Suppliers", "Small Suppliers", "DCC"]
+    register = site.article("modifications/")
+    by_id = {text(tr.th): tr for tr in register.select("table.sec-register tbody tr")}
+    assert by_id["MP071"]["data-party"] == "large-suppliers dcc"
+    assert by_id["MP080"]["data-party"] == "" and "No SEC Party" in text(by_id["MP080"])
+    assert text(by_id["MP071"].select_one("td[data-label=Affects]")) == "Large Suppliers DCC"
+    assert by_id["MP071"]["data-release"] == "2019-11" and by_id["MP077"]["data-release"] == "2020-11"
+    form = register.select_one("form.sec-filters")
+    assert form.has_attr("hidden"), "without JavaScript the filters stay hidden and the full table shows"
+    assert {s["name"] for s in form.select("select")} == {"release", "stage", "path", "party", "dcc"}
+    releases = site.article("releases/")
+    assert {tr.th.a.get_text(): tr["data-party"] for tr in releases.select("table.sec-releases tbody tr")} == {
+        "November 2027 SEC Release": "large-suppliers", HOSTILE_RELEASE: "small-suppliers dcc",
+        "November 2019 SEC Release": "large-suppliers dcc"}
+
+
+def test_sec_document_pages_and_the_document_release_matrix(site):
+    index = site.article("sec-documents/")
+    matrix = index.select_one("table.sec-document-matrix")
+    assert [text(th) for th in matrix.select("tbody th")] == ["Section A", "Section H", "Appendix AD"]
+    columns = [text(th) for th in matrix.select("thead th")][1:]
+    assert columns == ["November 2027 SEC Release", HOSTILE_RELEASE, "November 2019 SEC Release"]
+    section_h = matrix.select("tbody tr")[1]
+    assert [text(td) for td in section_h.find_all("td")] == ["– No change", "MP077", "MP071"]
+    page = site.article("sec-documents/section-h/")
+    assert text(page.h1) == "Section H"
+    assert [text(tr.th) for tr in page.select("tbody tr")] == [HOSTILE_RELEASE, "November 2019 SEC Release"]

@@ -99,19 +99,22 @@ def _text(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
     return element
 
 
-def feed_xml(ctx: SiteContext) -> bytes:
-    entries = [e for release in ctx.releases.values() for e in release_entries(ctx, release)]
+def feed_xml(ctx: SiteContext, releases: list[Release] | None = None, path: str = FEED_PATH,
+             title: str = FEED_TITLE, feed_id: str = "feed") -> bytes:
+    """The feed of ``releases`` (default: every published release), published at ``path``."""
+    chosen = list(ctx.releases.values()) if releases is None else releases
+    entries = [e for release in chosen for e in release_entries(ctx, release)]
     # Newest first; ties in a fixed order (id) so that two builds agree byte for byte.
     entries.sort(key=lambda e: _entry_id(ctx, e.release, e.key))
     entries.sort(key=lambda e: (e.day, e.rank), reverse=True)
     entries = entries[:MAX_ENTRIES]
 
     feed = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": "en"})
-    _text(feed, "id", ctx.address(FEED_PATH) if ctx.base_address else "tag:sec-release.invalid,2018:feed")
-    _text(feed, "title", FEED_TITLE)
+    _text(feed, "id", ctx.address(path) if ctx.base_address else f"tag:sec-release.invalid,2018:{feed_id}")
+    _text(feed, "title", title)
     _text(feed, "subtitle", "New SEC Releases, amendments to their record, and changes of go-live dates.")
     _text(feed, "updated", _timestamp(entries[0].day if entries else ctx.build.built_at))
-    ET.SubElement(feed, "link", {"rel": "self", "type": "application/atom+xml", "href": ctx.address(FEED_PATH)})
+    ET.SubElement(feed, "link", {"rel": "self", "type": "application/atom+xml", "href": ctx.address(path)})
     ET.SubElement(feed, "link", {"rel": "alternate", "type": "text/html", "href": ctx.base_address or "./"})
     author = ET.SubElement(feed, "author")
     _text(author, "name", "SEC Releases record")
@@ -130,4 +133,10 @@ def feed_xml(ctx: SiteContext) -> bytes:
 
 
 def atom_files(ctx: SiteContext) -> list[GeneratedFile]:
-    return [GeneratedFile(FEED_PATH, feed_xml(ctx))]
+    out = [GeneratedFile(FEED_PATH, feed_xml(ctx))]
+    # One per SEC Party category: changes to the releases that carry a change affecting it.
+    for pid, party in ctx.record.parties.items():
+        path = Urls.party_feed(pid)
+        title = f"SEC Releases affecting {party.label}: changes to the record"
+        out.append(GeneratedFile(path, feed_xml(ctx, ctx.releases_affecting(pid), path, title, f"parties/{pid}/feed")))
+    return out

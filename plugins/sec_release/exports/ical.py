@@ -143,4 +143,11 @@ def ics_files(ctx: SiteContext) -> list[GeneratedFile]:
         release = ctx.releases[rid]
         path = Urls.release_calendar(rid)
         out.append(GeneratedFile(path, _calendar(ctx, release.title, f"Go-live date and milestones of the {release.title}.", path, events)))
+    # One per SEC Party category: the releases carrying a change that affects it.
+    for pid, party in ctx.record.parties.items():
+        path = Urls.party_calendar(pid)
+        events = [e for release in ctx.releases_affecting(pid) for e in per_release[release.id]]
+        name = f"SEC Releases affecting {party.label}"
+        description = f"Go-live dates and milestones of the SEC Releases that carry changes affecting {party.label}."
+        out.append(GeneratedFile(path, _calendar(ctx, name, description, path, events)))
     return out

@@ -103,3 +103,14 @@ class SiteContext:
     def releases_of(self, modification_id: str) -> list[tuple[Release, Any]]:
         """(release, its entry for the modification) for every published release carrying it."""
         return list(self._carriers.get(modification_id, ()))
+
+    def releases_affecting(self, party_id: str) -> list[Release]:
+        """Published releases, in go-live order, carrying a modification whose impacts name ``party_id`` (not one removed from them)."""
+        out = []
+        for release in self.releases.values():
+            for entry in release.modifications:
+                modification = self.modifications.get(entry.id)
+                if entry.status != "removed" and modification is not None and party_id in (modification.impacts or ()):
+                    out.append(release)
+                    break
+        return out

@@ -14,6 +14,7 @@ Markdown source that shows them, for the preview's /changes/ page and for
 from __future__ import annotations
 
 import posixpath
+import re
 from typing import Callable, Container, Optional
 
 from ..core.document_kinds import RELEASE_DOCUMENTS
@@ -75,6 +76,27 @@ class Urls:
     def modification(modification_id: str) -> str:
         return f"modifications/{modification_id}/"
 
+    parties = "parties/"
+    sec_documents = "sec-documents/"
+
+    @staticmethod
+    def party(party_id: str) -> str:
+        return f"parties/{party_id}/"
+
+    @staticmethod
+    def party_calendar(party_id: str) -> str:
+        """The go-live dates of the releases carrying changes that affect a party category."""
+        return f"parties/{party_id}/calendar.ics"
+
+    @staticmethod
+    def party_feed(party_id: str) -> str:
+        return f"parties/{party_id}/feed.xml"
+
+    @staticmethod
+    def sec_document(name: str) -> str:
+        """A part of the SEC ("Section H", "Appendix AD") and what changes it."""
+        return f"sec-documents/{document_slug(name)}/"
+
     @staticmethod
     def requirement(requirement_id: str) -> str:
         return f"rulebook/#{requirement_id}"
@@ -112,6 +134,20 @@ class Sources:
     @staticmethod
     def modification(modification_id: str) -> str:
         return f"modifications/{modification_id}/index.md"
+
+    @staticmethod
+    def party(party_id: str) -> str:
+        return f"parties/{party_id}/index.md"
+
+    @staticmethod
+    def sec_document(name: str) -> str:
+        return f"sec-documents/{document_slug(name)}/index.md"
+
+
+def document_slug(name: str) -> str:
+    """The address part of an SEC document's name: "Section H" -> "section-h", "Appendix AD" -> "appendix-ad"."""
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return slug or "document"
 
 
 def cell_id(requirement_id: str, release_id: str | None) -> str:

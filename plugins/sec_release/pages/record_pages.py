@@ -23,6 +23,7 @@ from markupsafe import Markup, escape
 
 from ..core.document_kinds import APPLIES_TO_ORDER, RELEASE_DOCUMENTS, applies_label, document_name, group_label
 from ..core.evaluate import Status
+from ..core.record_files import PARTIES_FILE
 from ..core.rulebook import Requirement, due_conditions
 from ..model.context import SiteContext
 from ..model.pages import GeneratedPage, front_matter
@@ -30,7 +31,7 @@ from ..model.render import markdown_to_html, template_env, time_tag
 from ..model import urls
 from ..model.urls import Urls, link, page_url
 from .timeline_svg import legend_items, record_svg, release_svg
-from .labels import BASELINE_SCOPE, DECISION_PATH, GO_LIVE_DECISION, IN_RELEASE_STATUS, STATUS_SYMBOL, field_label, relative_time
+from .labels import BASELINE_SCOPE, DECISION_PATH, GO_LIVE_DECISION, IN_RELEASE_STATUS, STAGE, STATUS_SYMBOL, field_label, relative_time
 from .view_models import ComplianceSummary
 from .views import UPCOMING_DAYS, SiteViews, yes_no
 
@@ -103,6 +104,8 @@ class Renderer:
             baseline_scope=BASELINE_SCOPE,
             go_live_decision=GO_LIVE_DECISION,
             in_release_status=IN_RELEASE_STATUS,
+            stage_labels=STAGE,
+            decision_paths=DECISION_PATH,
             upcoming_days=UPCOMING_DAYS,
             area_name=area_name,
             due_text=_when,
@@ -114,6 +117,7 @@ class Renderer:
         )
         self.env.filters["dates"] = dated_text
         self.env.filters["relative"] = lambda day: relative_time(day, ctx.as_of)
+        self.env.filters.update(party_url=Urls.party, party_calendar_url=Urls.party_calendar, party_feed_url=Urls.party_feed)
         # The same text (a release's summary, a modification's note) and the
         # same dates (a go-live, on every page listing the release) recur across
         # pages: convert each once per build.
@@ -216,6 +220,28 @@ def modification_pages(r: Renderer) -> list[GeneratedPage]:
     return out
 
 
+def party_pages(r: Renderer) -> list[GeneratedPage]:
+    """/parties/ and a page per SEC Party category: "does it affect me?"."""
+    if not r.views.parties:
+        return []
+    out = [r.page("parties.md.j2", "parties/index.md", "Who is affected", nav_section=NAV_MODIFICATIONS, nav_order=(1,))]
+    parties_file = f"{r.ctx.record.config.data_dir}/{PARTIES_FILE}"  # an editor changes a category's words there
+    for party in r.views.parties:
+        out.append(r.page(
+            "party.md.j2", party.src_path, f"Changes affecting {party.label}", values={"p": party}, edit_path=parties_file,
+        ))
+    return out
+
+
+def sec_document_pages(r: Renderer) -> list[GeneratedPage]:
+    """/sec-documents/ (with the document × release matrix) and a page per SEC document the record names."""
+    documents = r.views.sec_documents
+    out = [r.page("sec_documents.md.j2", "sec-documents/index.md", "SEC documents", nav_section=NAV_MODIFICATIONS, nav_order=(2,), meta=WIDE)]
+    for document in documents:
+        out.append(r.page("sec_document.md.j2", document.src_path, document.name, values={"d": document}))
+    return out
+
+
 def timeline_page(r: Renderer) -> list[GeneratedPage]:
     ctx = r.ctx
     focus = r.views.timeline_focus
@@ -258,7 +284,10 @@ def policy_page(r: Renderer) -> list[GeneratedPage]:
     return [GeneratedPage(path, aside, NAV_POLICY, nav_section=NAV_POLICY, placement="prepend")]
 
 
-PROVIDERS = [home_page, release_pages, document_headers, modification_pages, timeline_page, compliance_page, rulebook_page, policy_page]
+PROVIDERS = [
+    home_page, release_pages, document_headers, modification_pages, party_pages, sec_document_pages,
+    timeline_page, compliance_page, rulebook_page, policy_page,
+]
 
 
 def withheld_pages(ctx: SiteContext) -> list[str]:

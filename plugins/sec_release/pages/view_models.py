@@ -13,7 +13,7 @@ from functools import cached_property
 
 from ..core.digest import release_digest
 from ..core.evaluate import Result, Status
-from ..core.models import Modification, Release, ReleaseModification
+from ..core.models import Modification, Party, Release, ReleaseModification
 from ..core.rulebook import Requirement
 from ..model.context import SiteContext
 from ..model.urls import Sources, Urls, cell_id, page_url, row_id
@@ -369,6 +369,27 @@ class ReleaseView:
 class ModificationView:
     modification: Modification
     carried_by: list[tuple[ReleaseView, ReleaseModification]]
+    parties: list[Party] | None = None  # whom it impacts, in data/parties.yaml's order; None: not recorded
+
+    @property
+    def party_ids(self) -> list[str]:
+        return [p.id for p in self.parties or []]
+
+    @property
+    def active_releases(self) -> list[ReleaseView]:
+        """The releases that carry it (not those it was removed from)."""
+        return [r for r, entry in self.carried_by if entry.status != "removed"]
+
+    @property
+    def go_live(self) -> date | None:
+        """When it goes (or went) live: the last go-live of the releases that carry it."""
+        days = [r.release.go_live for r in self.active_releases]
+        return max(days) if days else None
+
+    @property
+    def upcoming(self) -> bool:
+        """Carried by a release still in progress."""
+        return any(r.in_progress for r in self.active_releases)
 
     @property
     def id(self) -> str:
@@ -442,3 +463,72 @@ def due_date(result: Result, release: Release | None) -> date | None:
             return None
         days.append(reached)
     return max(days) if days else None
+
+
+@dataclass
+class PartyView:
+    """A category of SEC Party and the changes that affect it: /parties/<id>/."""
+
+    party: Party
+    modifications: list[ModificationView]  # every modification whose impacts name it
+
+    @property
+    def id(self) -> str:
+        return self.party.id
+
+    @property
+    def label(self) -> str:
+        return self.party.label
+
+    @property
+    def url(self) -> str:
+        return Urls.party(self.party.id)
+
+    @property
+    def src_path(self) -> str:
+        return Sources.party(self.party.id)
+
+    @property
+    def upcoming(self) -> list[ModificationView]:
+        """Changes in releases still in progress, soonest first."""
+        out = [m for m in self.modifications if m.upcoming]
+        out.sort(key=lambda m: (m.go_live or date.max, m.id))
+        return out
+
+    @property
+    def past(self) -> list[ModificationView]:
+        """Every other change, newest first (those in no release last)."""
+        out = sorted((m for m in self.modifications if not m.upcoming), key=lambda m: m.id)
+        out.sort(key=lambda m: m.go_live or date.min, reverse=True)  # stable: same day, in id order
+        return out
+
+
+@dataclass
+class SecDocumentView:
+    """A part of the SEC that modifications change ("Section H"): /sec-documents/<slug>/."""
+
+    name: str
+    modifications: list[ModificationView]  # those whose sec_documents name it, in id order
+
+    @property
+    def url(self) -> str:
+        return Urls.sec_document(self.name)
+
+    @property
+    def src_path(self) -> str:
+        return Sources.sec_document(self.name)
+
+    @cached_property
+    def releases(self) -> list[tuple[ReleaseView, list[ModificationView]]]:
+        """Each release that carries a change to it, newest first, with those changes."""
+        by_release: dict[str, tuple[ReleaseView, list[ModificationView]]] = {}
+        for m in self.modifications:
+            for r in m.active_releases:
+                by_release.setdefault(r.id, (r, []))[1].append(m)
+        out = list(by_release.values())
+        out.sort(key=lambda pair: (pair[0].release.go_live, pair[0].id), reverse=True)
+        return out
+
+    @property
+    def unreleased(self) -> list[ModificationView]:
+        return [m for m in self.modifications if not m.active_releases]

@@ -31,7 +31,9 @@ from .view_models import (
     ComplianceSummary,
     EvidenceView,
     ModificationView,
+    PartyView,
     ReleaseView,
+    SecDocumentView,
     ResultView,
     TimelineEvent,
     UpcomingMilestone,
@@ -90,8 +92,27 @@ class SiteViews:
                 for release, entry in ctx.releases_of(mid)
                 if release.id in self.release_by_id
             ]
-            self.modifications.append(ModificationView(modification, carried))
+            impacted = None if modification.impacts is None else [p for pid, p in ctx.record.parties.items() if pid in modification.impacts]
+            self.modifications.append(ModificationView(modification, carried, impacted))
         self.modification_by_id = {m.id: m for m in self.modifications}
+        affected: dict[str, set[str]] = {r.id: set() for r in self.releases}
+        for m in self.modifications:
+            for r in m.active_releases:
+                affected[r.id].update(m.party_ids)
+        # Each release's party categories, in data/parties.yaml's order: whom its modifications impact.
+        self.release_party_ids = {rid: [pid for pid in ctx.record.parties if pid in ids] for rid, ids in affected.items()}
+        self.parties: list[PartyView] = [
+            PartyView(party, [m for m in self.modifications if pid in m.party_ids])
+            for pid, party in ctx.record.parties.items()
+        ]
+        # The SEC documents the modifications change, by name (in the order of their addresses).
+        changed: dict[str, list[ModificationView]] = {}
+        for m in self.modifications:
+            for name in m.modification.sec_documents:
+                changed.setdefault(name, []).append(m)
+        self.sec_documents: list[SecDocumentView] = [
+            SecDocumentView(name, mods) for name, mods in sorted(changed.items(), key=lambda item: document_sort_key(item[0]))
+        ]
 
     # -- the rulebook's own names ---------------------------------------------
 
@@ -199,6 +220,16 @@ class SiteViews:
         out.sort(key=lambda a: a.date, reverse=True)
         return out[:count]
 
+    @property
+    def unrecorded_impacts(self) -> list[ModificationView]:
+        """Modifications that do not yet record whom they impact."""
+        return [m for m in self.modifications if m.parties is None]
+
+    def document_matrix(self) -> list[ReleaseView]:
+        """The releases (newest first) that carry a change to any SEC document: the matrix's columns."""
+        chosen = {r.id for d in self.sec_documents for r, _ in d.releases}
+        return [r for r in self.newest_first if r.id in chosen]
+
     @cached_property
     def timeline_focus(self) -> list[ReleaseView]:
         """The releases that matter now, oldest first: those in progress and the last few implemented."""
@@ -229,6 +260,14 @@ class SiteViews:
         chosen.sort(key=lambda r: (r.release.go_live, r.id), reverse=True)
         return chosen
 
+
+
+def document_sort_key(name: str) -> tuple:
+    """"Section A" < "Section H" < "Appendix AD": sections first, then appendices, each in letter order."""
+    words = name.split()
+    kind = {"section": 0, "schedule": 1, "appendix": 2}.get(words[0].lower(), 3) if words else 3
+    rest = " ".join(words[1:])
+    return (kind, len(rest), rest, name)
 
 
 def _reader_text(evidence: Evidence) -> str:
