@@ -51,3 +51,11 @@ def test_shipped_timeline_focuses_on_now_with_the_whole_history_reachable(shippe
     dates = next(c for c in shipped.article("releases/2022-02/").find_all("caption") if text(c).startswith("Dates of")).find_parent("table")
     february = [text(tr) for tr in dates.select("tbody tr") if "13 August 2021" in text(tr)]
     assert february == ["13 August 2021 Full scope baselined Actual"]
+
+
+def test_a_preview_of_the_shipped_record_shows_the_editors_their_work(tmp_path_factory):
+    """The same record that readers see without them: previews (the Panel, SECAS) show what to fix, where, and the digest."""
+    preview = Site(build_site_at(REPO, tmp_path_factory.mktemp("shipped-preview") / "site", preview=True))
+    planned = text(preview.article("releases/2027-11/"))
+    assert "To fix" in planned and "data/releases/2027-11.yaml" in planned
+    assert "SHA-256" in text(preview.article("releases/2019-11/")) and "data/releases/2019-11.yaml" in text(preview.article("releases/2019-11/"))
