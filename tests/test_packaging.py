@@ -14,7 +14,8 @@ def test_the_wheel_carries_everything_a_plain_install_needs(tmp_path):
     )
     [wheel] = tmp_path.glob("sec_release-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    for needed in ("sec_release/templates/release.md.j2", "sec_release/theme/sec_release/main.html", "sec_release/core/evaluate.py"):
+    for needed in ("sec_release/templates/release.md.j2", "sec_release/theme/sec_release/main.html", "sec_release/core/evaluate.py",
+                   "sec_release/theme/assets/javascripts/sec-release.js", "sec_release/templates/party.md.j2"):
         assert needed in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
