@@ -3,6 +3,8 @@
 
     python3 tasks.py serve   build the shipped record and serve it at http://127.0.0.1:8000
     python3 tasks.py test    run the whole test suite (the build tests under MkDocs and ProperDocs)
+    python3 tasks.py mutate [core/evaluate.py ...]
+                             mutation testing of core/ and exports/ (or the modules named)
 
 Each makes a virtual environment in .venv and installs what it needs first.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -92,7 +95,91 @@ def test(args: list[str]) -> None:
     sys.exit(first.returncode or second.returncode)
 
 
-COMMANDS = {"serve": serve, "test": test}
+MUTATION_STAGE = ROOT / "build" / "mutation"
+EQUIVALENT_MUTANTS = ROOT / "benchmarks" / "equivalent-mutants.txt"
+PACKAGE = "sec_release"
+
+
+def _module_of(mutant: str) -> str:
+    """sec_release.core.evaluate.x_due__mutmut_3 -> core/evaluate.py"""
+    dotted = mutant.split(".x_")[0].split(".x\u01c1")[0]
+    return dotted.removeprefix(PACKAGE + ".").replace(".", "/") + ".py"
+
+
+def _equivalent_mutants() -> dict[str, str]:
+    """Mutants no valid record can tell from the code, by name, with the reason (benchmarks/equivalent-mutants.txt)."""
+    found = {}
+    for line in EQUIVALENT_MUTANTS.read_text(encoding="utf-8").splitlines() if EQUIVALENT_MUTANTS.exists() else []:
+        name, _, reason = line.partition("#")
+        if name.strip():
+            found[name.strip()] = reason.strip()
+    return found
+
+
+def _mutation_table(stage: Path, selected: list[str]) -> str:
+    """Per module: mutants, killed, equivalent (not counted), not run (an interrupted run), score."""
+    import fnmatch
+    import json
+
+    equivalent = _equivalent_mutants()
+    rows: dict[str, dict[str, int]] = {}
+    survivors = []
+    for meta in sorted((stage / "mutants" / "src").rglob("*.py.meta")):
+        for name, code in json.loads(meta.read_text())["exit_code_by_key"].items():
+            if selected and not any(fnmatch.fnmatch(name, pattern) for pattern in selected):
+                continue
+            row = rows.setdefault(_module_of(name), {"mutants": 0, "killed": 0, "equivalent": 0, "not run": 0})
+            row["mutants"] += 1
+            if code in (1, 3, 36, 24, -24, 152, 255):  # a failing test, or a timeout: the change was noticed
+                row["killed"] += 1
+            elif name in equivalent:
+                row["equivalent"] += 1
+            elif code is None:
+                row["not run"] += 1
+            else:
+                survivors.append(f"{name} ({'survived' if code == 0 else 'no test reaches it' if code in (5, 33) else f'exit {code}'})")
+    lines = ["| module | mutants | killed | equivalent | not run | score |", "|---|---:|---:|---:|---:|---:|"]
+    for module, row in sorted(rows.items()):
+        counted = row["mutants"] - row["equivalent"] - row["not run"]
+        score = f"{100 * row['killed'] / counted:.1f}%" if counted else "-"
+        lines.append(f"| `{module}` | {row['mutants']} | {row['killed']} | {row['equivalent']} | {row['not run']} | {score} |")
+    return "\n".join(lines) + "\n\nNot killed:\n" + "\n".join(f"  {s}" for s in survivors) + "\n"
+
+
+def mutate(args: list[str]) -> None:
+    """Mutation testing (mutmut) of core/ and exports/, against the fast unit tests named in pyproject.toml.
+
+    mutmut imports the mutated code from src/ or the project root, so the run works in a
+    staged copy (build/mutation/) with plugins/ laid out as src/; the working tree is untouched.
+    """
+    import time
+
+    ensure_venv("test,mutate")
+    started = time.monotonic()
+    shutil.rmtree(MUTATION_STAGE, ignore_errors=True)
+    MUTATION_STAGE.mkdir(parents=True)
+    shutil.copytree(ROOT / "plugins" / PACKAGE, MUTATION_STAGE / "src" / PACKAGE, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("tests", "data", "content", "overrides", "schemas"):
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, MUTATION_STAGE / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pyproject.toml", "mkdocs.yml"):
+        shutil.copy2(ROOT / name, MUTATION_STAGE / name)
+    modules = [arg for arg in args if arg.endswith(".py")]
+    if modules:  # mutate only these: "core/evaluate.py" is src/sec_release/core/evaluate.py in the staged copy
+        staged = MUTATION_STAGE / "pyproject.toml"
+        only = ", ".join(f'"src/{PACKAGE}/{m}"' for m in modules)
+        staged.write_text(re.sub(r"(?m)^only_mutate = .*$", f"only_mutate = [{only}]", staged.read_text()))
+    selected = [f"{PACKAGE}.{m.removesuffix('.py').replace('/', '.')}.*" for m in modules]
+    options = [arg for arg in args if not arg.endswith(".py")] or ["--max-children", "2"]  # e.g. --max-children 1
+    env = {**os.environ, "SEC_RELEASE_MUTATION": "1"}  # tests/conftest.py: shared_fixture_scope
+    subprocess.run([str(BIN / "mutmut"), "run", *options, *selected], cwd=MUTATION_STAGE, env=env)
+    table = _mutation_table(MUTATION_STAGE, selected)
+    print(table)
+    print(f"mutation run took {time.monotonic() - started:.0f} s")
+    (MUTATION_STAGE / "results.md").write_text(table, encoding="utf-8")
+
+
+COMMANDS = {"serve": serve, "test": test, "mutate": mutate}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:

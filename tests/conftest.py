@@ -17,6 +17,16 @@ ENGINE = use_engine(read_environment().engine)
 os.environ.setdefault("SEC_RELEASE_AS_OF", "2026-11-26")
 
 
+def shared_fixture_scope(fixture_name, config) -> str:
+    """Module scope, except under mutation testing (python3 tasks.py mutate sets SEC_RELEASE_MUTATION).
+
+    mutmut runs, for each mutant, only the tests that reached the mutated function
+    when it first ran them all; the work of a module fixture is counted for the first
+    test that uses it, so the other tests would never be run against the mutant.
+    """
+    return "function" if os.environ.get("SEC_RELEASE_MUTATION") else "module"
+
+
 @pytest.fixture
 def project(tmp_path):
     from tests.factory import write_project

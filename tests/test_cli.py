@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 
-
+from sec_release.core.check import check_project
+from sec_release.core.evaluate import Status
+from sec_release.core.project import load_project
 from tests.conftest import REPO, run_cli
 from tests.factory import complete_release, write_project
 
@@ -115,7 +118,13 @@ def test_a_cancelled_release_owes_nothing(tmp_path):
     for key in ("cost_review", "go_live_decision", "post_go_live_review"):
         release.pop(key)
     root = write_project(tmp_path / "p", [release])
-    assert run_cli("validate", str(root), "--as-of", "2026-11-26").returncode == 0
+    result = run_cli("validate", str(root), "--as-of", "2026-11-26", "--format", "json")
+    assert (result.returncode, json.loads(result.stdout)) == (0, [])
+    # Every release requirement is not applicable, and says why; the Policy's still apply.
+    checked = check_project(load_project(root), date(2026, 11, 26))
+    release_results = checked.evaluation.for_release("2019-11")
+    assert release_results and {(r.status, r.reason) for r in release_results} == {(Status.NOT_APPLICABLE, "the release was cancelled")}
+    assert {r.status for r in checked.evaluation.for_policy()} == {Status.MET}
 
 
 def test_a_date_rule_makes_a_requirement_due(tmp_path):

@@ -81,4 +81,55 @@ def test_bad_front_matter_is_located():
     problems = DiagnosticList()
     parse_document("---\ntitle: [x\n---\n# T\n", "content/x.md", "x.md", problems)
     [problem] = list(problems)
-    assert problem.location.file == "content/x.md" and problem.location.line >= 2
+    # The unclosed list starts on line 2; YAML notices at the closing marker, line 3.
+    assert (problem.location.file, problem.location.line, problem.location.col, problem.code) == ("content/x.md", 3, 1, "yaml-syntax")
+
+
+def test_front_matter_that_is_not_a_mapping_is_located():
+    problems = DiagnosticList()
+    doc = parse_document("---\n- a\n- b\n---\n# T\nText.\n", "content/x.md", "x.md", problems)
+    [problem] = list(problems)
+    assert (problem.code, problem.location.file, problem.location.line) == ("front-matter", "content/x.md", 2)
+    assert problem.message == "the front matter must be a mapping of keys to values"
+    assert doc.front_matter == {} and [s.title for s in doc.sections] == ["T"]
+
+
+def test_front_matter_may_end_with_three_dots_and_lines_count_from_the_file():
+    problems = DiagnosticList()
+    doc = parse_document("---\ntitle: X\n...\n\n## Timescales\nSoon.\n", "content/x.md", "x.md", problems)
+    assert list(problems) == []
+    assert doc.front_matter == {"title": "X"}
+    assert [(s.title, s.line, s.level) for s in doc.sections] == [("Timescales", 5, 2)]
+
+
+def test_without_a_closing_marker_there_is_no_front_matter():
+    problems = DiagnosticList()
+    doc = parse_document("---\ntitle: X\n## Timescales\nSoon.\n", "content/x.md", "x.md", problems)
+    assert (list(problems), doc.front_matter) == ([], {})
+    assert [(s.title, s.line) for s in doc.sections] == [("Timescales", 3)]
+
+
+def test_empty_front_matter_is_none():
+    problems = DiagnosticList()
+    doc = parse_document("---\n\n---\n# Title\n", "content/x.md", "x.md", problems)
+    assert (list(problems), doc.front_matter, [(s.title, s.line) for s in doc.sections]) == ([], {}, [("Title", 4)])
+
+
+def test_the_provided_one_of_two_matching_sections_is_found():
+    problems = DiagnosticList()
+    doc = parse_document("## Costs\nTBC\n\n## Cost review\nReviewed in June.\n", "content/x.md", "x.md", problems)
+    found = doc.find_section(["Cost review", "Costs"])
+    assert (found.title, found.line, found.provided) == ("Cost review", 4, True)
+    only_placeholder = parse_document("## Costs\nTBC\n\n## Costs\nTBD\n", "content/x.md", "x.md", problems)
+    found = only_placeholder.find_section(["Costs"])
+    assert (found.line, found.provided) == (1, False)
+    assert doc.find_section(["Budget"]) is None
+
+
+@pytest.mark.parametrize("text", ["TBA", "to be agreed", "To Be Confirmed!"])
+def test_more_placeholders(text):
+    assert is_placeholder(text)
+
+
+def test_normalise_title_folds_underscores_and_punctuation():
+    assert normalise_title("Go_live: criteria (v2)") == "go live criteria v2"

@@ -9,13 +9,14 @@ import json
 import pytest
 
 from sec_release.exports.csv_export import COMPLIANCE_COLUMNS, RELEASE_COLUMNS, neutralise
+from tests.conftest import shared_fixture_scope
 from tests.exports_support import (
     AT_MOD_TITLE, DASH_NOTE, HOSTILE_MOD_TITLE, HOSTILE_RELEASE_TITLE, IMPLEMENTED, PLANNED, export, planned_release,
     write_export_project,
 )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared_fixture_scope)
 def files(tmp_path_factory):
     root = write_export_project(tmp_path_factory.mktemp("csv") / "project")
     out = tmp_path_factory.mktemp("out")

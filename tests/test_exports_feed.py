@@ -6,6 +6,7 @@ import feedparser
 import pytest
 from lxml import etree
 
+from tests.conftest import shared_fixture_scope
 from tests.exports_support import HOSTILE_RELEASE_TITLE, IMPLEMENTED, PLANNED, export, implemented_release, write_export_project
 from tests.factory import write_yaml
 
@@ -18,7 +19,7 @@ def parse(content: bytes):
     return feed
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared_fixture_scope)
 def exported(tmp_path_factory):
     root = write_export_project(tmp_path_factory.mktemp("feed") / "project")
     return root, export(root, tmp_path_factory.mktemp("out"), "atom")["feed.xml"]

@@ -8,6 +8,7 @@ import jsonschema
 import pytest
 import yaml
 
+from tests.conftest import shared_fixture_scope
 from tests.exports_support import (
     AT_MOD_TITLE, BUILT_AT, DRAFT_ONLY_MOD, HOSTILE_MOD_TITLE, HOSTILE_RELEASE_TITLE, IMPLEMENTED, PLANNED,
     export, write_export_project,
@@ -17,7 +18,7 @@ from tests.factory import RULEBOOK
 NAMES = ("releases", "modifications", "compliance")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared_fixture_scope)
 def files(tmp_path_factory):
     root = write_export_project(tmp_path_factory.mktemp("json") / "project")
     return export(root, tmp_path_factory.mktemp("out"), "json")

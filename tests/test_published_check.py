@@ -126,6 +126,16 @@ def test_changing_a_nested_field_without_an_amendment_points_at_its_key(repo, ca
     assert finding["line"] == line_of(repo, FILE, "testing_approach:")
 
 
+def test_a_published_release_that_gains_a_field_without_an_amendment(repo, capsys):
+    # Every other test edits a field that is already there; a new one is a change too.
+    rewrite(repo, PUBLISHED, lambda d: d.update(external_auditor={"appointed": "2019-07-01", "name": "Audit & Co"}))
+    code, findings, _ = check(repo, capsys)
+    finding = only(findings)
+    assert (code, finding["code"]) == (1, "published-unrecorded-change")
+    assert (finding["file"], finding["line"]) == (FILE, line_of(repo, FILE, "external_auditor:"))
+    assert "(external_auditor)" in finding["message"]
+
+
 def test_deleting_a_published_release(repo, capsys):
     (repo / FILE).unlink()
     code, findings, _ = check(repo, capsys)
