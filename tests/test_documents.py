@@ -133,3 +133,29 @@ def test_more_placeholders(text):
 
 def test_normalise_title_folds_underscores_and_punctuation():
     assert normalise_title("Go_live: criteria (v2)") == "go live criteria v2"
+
+
+def test_a_rule_line_later_in_a_page_is_not_front_matter():
+    problems = DiagnosticList()
+    doc = parse_document("# Title\nIntro.\n\n---\n\n## Timescales\nSoon.\n", "content/x.md", "x.md", problems)
+    assert (list(problems), doc.front_matter) == ([], {})
+    assert [(s.title, s.line) for s in doc.sections] == [("Title", 1), ("Timescales", 6)]
+
+
+def test_front_matter_closed_on_the_next_line_is_empty():
+    problems = DiagnosticList()
+    doc = parse_document("---\n---\n# Title\nText.\n", "content/x.md", "x.md", problems)
+    assert (list(problems), doc.front_matter, [(s.title, s.line) for s in doc.sections]) == ([], {}, [("Title", 3)])
+
+
+def test_a_section_of_only_sub_headings_is_not_provided():
+    problems = DiagnosticList()
+    doc = parse_document("## Timescales\n### Phase 1\n### Phase 2\n", "content/x.md", "x.md", problems)
+    assert doc.find_section(["Timescales"]).provided is False
+
+
+def test_the_front_matter_hint_says_what_to_write():
+    problems = DiagnosticList()
+    parse_document("---\n- a\n---\n", "content/x.md", "x.md", problems)
+    [problem] = list(problems)
+    assert (problem.hint, problem.location.col) == ("write key: value lines between the --- markers", 1)

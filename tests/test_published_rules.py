@@ -229,3 +229,18 @@ def test_only_errors_are_the_record_errors(tmp_path):
     (root / "data/modifications/MP071.yaml").write_text("id: [\n")
     record = check_project(load_project(root), AS_OF).record
     assert record_errors(record) == [d for d in record.problems if d.severity is Severity.ERROR] != []
+
+
+def test_every_deleted_published_release_is_reported(tmp_path):
+    other = complete_release("2020-02", "2020-02-27")
+    kept = complete_release("2020-06", "2020-06-25")
+    findings, _ = _findings_any(tmp_path, [published(), other, kept], [kept])
+    assert [(code, release) for code, release in findings] == [("published-release-removed", "2019-11"), ("published-release-removed", "2020-02")]
+
+
+def _findings_any(tmp_path, old_releases, new_releases):
+    old = check_project(load_project(write_project(tmp_path / "old", old_releases, [modification("MP071")])), AS_OF)
+    new_root = write_project(tmp_path / "new", new_releases, [modification("MP071")])
+    new = check_project(load_project(new_root), AS_OF)
+    found = check_published(new.record, snapshot_from_record(old.record, old.evaluation, "published"))
+    return [(d.code, d.release) for d in found], new_root
