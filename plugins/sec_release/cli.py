@@ -17,7 +17,8 @@ from .core.check import check_project, resolve_as_of
 from .core.diagnostics import Severity, format_text, render
 from .core.models import DecisionPath, ModificationStage
 from .core.project import ProjectConfigError, load_project
-from .core.record import PARTIES_FILE, load_record
+from .core.record import load_record
+from .core.record_files import PARTIES_FILE
 from .exit_codes import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from .scaffold import ScaffoldError, new_modification, new_release, write_new
 
