@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 
 from ..core.document_kinds import APPLIES_TO_ORDER, RELEASE_DOCUMENTS, applies_label, document_name, group_label
 from ..core.evaluate import Status
-from ..core.record import PARTIES_FILE
+from ..core.record_files import PARTIES_FILE
 from ..core.rulebook import Requirement, due_conditions
 from ..model.context import SiteContext
 from ..model.pages import GeneratedPage, front_matter
