@@ -89,7 +89,7 @@ def release_data(index: int, rng: random.Random) -> tuple[dict, list[dict]]:
             "url": f"https://example.org/modifications/{mid.lower()}/",
             "summary": paragraph(rng, 3),
         })
-    planned = go_live - timedelta(days=21)
+    planned = go_live - timedelta(days=14)  # moved later within its own month: a go-live stays in the month of its id
     data: dict = {
         "id": rid,
         "title": f"{go_live:%B %Y} SEC Release",
