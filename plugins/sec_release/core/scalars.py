@@ -21,36 +21,28 @@ INT_TAG = "tag:yaml.org,2002:int"
 BOOL_TAG = "tag:yaml.org,2002:bool"
 
 
-class SourceFloat(float):
+class _AsWritten:
+    """A number that prints as it was written, so messages quote the editor's text."""
+
+    source: str
+
+    def __new__(cls, value, source: str):
+        obj = super().__new__(cls, value)
+        obj.source = source
+        return obj
+
+    def __str__(self) -> str:
+        return self.source
+
+    __repr__ = __str__
+
+
+class SourceFloat(_AsWritten, float):
     """A float that prints as it was written (``6.20`` stays ``6.20``)."""
 
-    source: str
 
-    def __new__(cls, value: float, source: str):
-        obj = super().__new__(cls, value)
-        obj.source = source
-        return obj
-
-    def __str__(self) -> str:
-        return self.source
-
-    __repr__ = __str__
-
-
-class SourceInt(int):
+class SourceInt(_AsWritten, int):
     """An integer that prints as it was written (``010`` stays ``010`` in messages)."""
-
-    source: str
-
-    def __new__(cls, value: int, source: str):
-        obj = super().__new__(cls, value)
-        obj.source = source
-        return obj
-
-    def __str__(self) -> str:
-        return self.source
-
-    __repr__ = __str__
 
 
 def plain_scalar(tag: str, text: str) -> tuple[str, str, str] | None:
