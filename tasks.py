@@ -67,12 +67,14 @@ def ensure_browser_tools() -> None:
 # Material for MkDocs prints an end-of-life notice each time MkDocs starts; the
 # README says it once (The engines). This is the switch Material documents for it.
 SERVE_ENV = {"NO_MKDOCS_2_WARNING": "1"}
+SERVE_ADDRESS = "127.0.0.1:8000"
+SERVE_OPTIONS: list[str] = []  # what `serve` passes to `mkdocs serve` besides the address (the benchmark uses the same)
 
 
 def serve(args: list[str]) -> None:
     ensure_venv()
     os.environ.update({k: os.environ.get(k, v) for k, v in SERVE_ENV.items()})
-    os.execv(str(BIN / "mkdocs"), [str(BIN / "mkdocs"), "serve", "--dev-addr", "127.0.0.1:8000", *args])
+    os.execv(str(BIN / "mkdocs"), [str(BIN / "mkdocs"), "serve", "--dev-addr", SERVE_ADDRESS, *SERVE_OPTIONS, *args])
 
 
 ENGINE_ENV = "SEC_RELEASE_ENGINE"

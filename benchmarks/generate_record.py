@@ -24,6 +24,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 MODIFICATIONS_PER_RELEASE = 10
 FIRST_YEAR = 2012
+LAST_GO_LIVE_YEAR = 2025  # every release implemented, reviewed and past before the benchmarks' as-of date (2026-11-26)
 
 WORDS = (
     "release scope panel party supplier network operator change board authority testing integration "
@@ -52,8 +53,13 @@ def title(rng: random.Random, words: int = 4) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(words)).title()
 
 
-def release_id(index: int) -> tuple[str, date]:
-    year, month = FIRST_YEAR + index // 12, index % 12 + 1
+def first_year(releases: int) -> int:
+    """2012, or earlier when N monthly releases from 2012 would not all be in the past."""
+    return min(FIRST_YEAR, LAST_GO_LIVE_YEAR + 1 - -(-releases // 12))
+
+
+def release_id(index: int, first: int = FIRST_YEAR) -> tuple[str, date]:
+    year, month = first + index // 12, index % 12 + 1
     return f"{year}-{month:02d}", date(year, month, 20)
 
 
@@ -73,8 +79,8 @@ def document(rng: random.Random, heading: str, sections: list[str], extra: str =
     return "\n".join(parts)
 
 
-def release_data(index: int, rng: random.Random) -> tuple[dict, list[dict]]:
-    rid, go_live = release_id(index)
+def release_data(index: int, rng: random.Random, first: int = FIRST_YEAR) -> tuple[dict, list[dict]]:
+    rid, go_live = release_id(index, first)
     dcc = index % 3 != 2  # two in three releases impact DCC Systems
     mods = []
     for j in range(MODIFICATIONS_PER_RELEASE):
@@ -179,7 +185,7 @@ def generate(root: Path, releases: int, seed: int = 0) -> Path:
     (content / "index.md").write_text(HOME.format(n=releases, m=releases * MODIFICATIONS_PER_RELEASE), encoding="utf-8")
     (root / "data" / "modifications").mkdir(parents=True)
     for index in range(releases):
-        data, mods = release_data(index, rng)
+        data, mods = release_data(index, rng, first_year(releases))
         rid = data["id"]
         dump(root / "data" / "releases" / f"{rid}.yaml", data)
         for mod in mods:
