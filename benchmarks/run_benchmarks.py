@@ -127,6 +127,12 @@ def _time_parts(parts: dict[str, float]) -> None:
 
     if hasattr(adapter, "check_project"):
         adapter.check_project = timed("core: load + validate (check_project)", adapter.check_project)
+    try:  # the adapter checks through a cache of the checked record
+        import sec_release.core.check_cache as check_cache
+    except ImportError:
+        check_cache = None
+    if check_cache is not None:
+        check_cache.check_project = timed("core: load + validate (check_project)", check_cache.check_project)
     for attribute, kind in (("PAGE_PROVIDERS", "pages"), ("FILE_PROVIDERS", "files")):
         providers = getattr(publish, attribute, None)
         if isinstance(providers, list):
@@ -339,7 +345,8 @@ def measure(n: int, work: Path, repeat: int, serve_edits: int) -> dict:
         text_runs.append(child("plain", plain / "text" / "mkdocs.yml", work / f"n{n}" / "plain-text-site"))
         ratios.append(plugin_runs[-1]["build_s"] / text_runs[-1]["build_s"])
         load.append(os.getloadavg()[0])
-    serve = serve_edit_latency(project, ids[-1], serve_edits)
+    # The oldest release is on its own pages and the lists; the newest is also named in the nav of every page.
+    serve = serve_edit_latency(project, [ids[0], ids[-1]], serve_edits)
     load.append(os.getloadavg()[0])
     plugin = min(plugin_runs, key=lambda f: f["build_s"])
     markdown_build = min(markdown_runs, key=lambda f: f["build_s"])
@@ -405,37 +412,41 @@ def _wait_for(url: str, done, limit_s: float) -> tuple[float, str | None]:
     return time.perf_counter() - start, None
 
 
-def serve_edit_latency(project: Path, release: str, edits: int) -> dict:
-    """Start `mkdocs serve` as ``python3 tasks.py serve`` does (on a free port), edit the title of one
+def serve_edit_latency(project: Path, releases: list[str], edits: int, options: list[str] | None = None) -> dict:
+    """Start `mkdocs serve` as ``python3 tasks.py serve`` does (on a free port), edit the title of each
     release in its YAML file ``edits`` times, and time each edit until the served release page shows
-    the new title. The file is restored and the server stopped at the end, whatever happens."""
+    the new title. The files are restored and the server stopped at the end, whatever happens."""
     import tasks  # the repository's tasks.py: the serve command's options
 
     port = _free_port()
-    url = f"http://127.0.0.1:{port}/releases/{release}/"
-    source = project / "data" / "releases" / f"{release}.yaml"
-    original = source.read_text(encoding="utf-8")
-    title_line = next(line for line in original.splitlines() if line.startswith("title: "))
-    args = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *tasks.SERVE_OPTIONS]
+    originals = {rid: (project / "data" / "releases" / f"{rid}.yaml").read_text(encoding="utf-8") for rid in releases}
+    options = tasks.SERVE_OPTIONS if options is None else options
+    args = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *options]
     log = tempfile.TemporaryFile()
     server = subprocess.Popen(args, cwd=project, env={**os.environ, **CHILD_ENV}, stdin=subprocess.DEVNULL,
                               stdout=log, stderr=subprocess.STDOUT)
-    figures: dict = {"edits_s": []}
+    figures: dict = {"options": options, "releases": releases, "edits_s": {rid: [] for rid in releases}}
     try:
+        url = f"http://127.0.0.1:{port}/releases/{releases[0]}/"
         figures["first_build_s"], html = _wait_for(url, lambda html: "<article" in html, SERVE_START_LIMIT_S)
         if html is None:
             raise SystemExit(f"mkdocs serve did not serve {url} within {SERVE_START_LIMIT_S} s")
         time.sleep(2)  # let the watcher take its first look at the files
-        for edit in range(1, edits + 1):
-            marker = f"edited {edit} for the benchmark"
-            source.write_text(original.replace(title_line, f"{title_line.rstrip()} ({marker})", 1), encoding="utf-8")
-            seconds, html = _wait_for(url, lambda html, marker=marker: marker in html, SERVE_EDIT_LIMIT_S)
-            if html is None:
-                raise SystemExit(f"the edit did not reach {url} within {SERVE_EDIT_LIMIT_S} s")
-            figures["edits_s"].append(seconds)
-            time.sleep(1)
+        for rid in releases:
+            url = f"http://127.0.0.1:{port}/releases/{rid}/"
+            source = project / "data" / "releases" / f"{rid}.yaml"
+            title_line = next(line for line in originals[rid].splitlines() if line.startswith("title: "))
+            for edit in range(1, edits + 1):
+                marker = f"edited {edit} for the benchmark"
+                source.write_text(originals[rid].replace(title_line, f"{title_line.rstrip()} ({marker})", 1), encoding="utf-8")
+                seconds, html = _wait_for(url, lambda html, marker=marker: marker in html, SERVE_EDIT_LIMIT_S)
+                if html is None:
+                    raise SystemExit(f"the edit did not reach {url} within {SERVE_EDIT_LIMIT_S} s")
+                figures["edits_s"][rid].append(seconds)
+                time.sleep(1)
     finally:
-        source.write_text(original, encoding="utf-8")
+        for rid, text in originals.items():
+            (project / "data" / "releases" / f"{rid}.yaml").write_text(text, encoding="utf-8")
         server.terminate()
         try:
             server.wait(timeout=30)
@@ -503,9 +514,13 @@ def table(results: list[dict]) -> str:
     row("plain build of the plugin's Markdown, same nav", [f"{r['plain_build_s']:.1f} s" for r in results])
     row("ratio (plugin / plain, the plugin's Markdown)", [f"{r['ratio']:.2f}×" for r in results])
     row("`mkdocs serve`: first build until the page is served", [f"{r['serve']['first_build_s']:.1f} s" for r in results])
-    row("**`mkdocs serve`: a release title edited → new page served**",
-        [f"**{min(r['serve']['edits_s']):.1f} s** ({', '.join(f'{x:.1f}' for x in r['serve']['edits_s'])})" for r in results],
-        "≤ 3 s", ok(min(last["serve"]["edits_s"]) <= TARGETS["serve_edit_s"]))
+    for which, label in ((0, "oldest release (not in the nav)"), (-1, "newest release (in the nav of every page)")):
+        cells = []
+        for r in results:
+            seconds = r["serve"]["edits_s"][r["serve"]["releases"][which]]
+            cells.append(f"**{min(seconds):.1f} s** ({', '.join(f'{x:.1f}' for x in seconds)})")
+        best = min(last["serve"]["edits_s"][last["serve"]["releases"][which]])
+        row(f"**`mkdocs serve`: title of the {label} edited → new page served**", cells, "≤ 3 s", ok(best <= TARGETS["serve_edit_s"]))
     row("plugin's own time (all handlers)", [f"{r['plugin_s']:.2f} s ({r['plugin_share']:.1%})" for r in results])
     row("per page: build with the plugin / plain (same text)",
         [f"{r['build_s'] / r['site']['pages'] * 1000:.1f} / {r['text_build_s'] / r['site']['pages'] * 1000:.1f} ms" for r in results])

@@ -9,9 +9,12 @@ what gets rewritten.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import posixpath
+import shutil
+import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -25,7 +28,8 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from . import publish
-from .core.check import CheckedRecord, check_project, resolve_as_of
+from .core.check import CheckedRecord, resolve_as_of
+from .core.check_cache import CheckCache, project_digest
 from .core.diagnostics import Severity, format_text
 from .core.documents import split_front_matter
 from .core.options import Options, read_environment, with_environment
@@ -36,6 +40,8 @@ from .model.build_info import read_build_info
 from .model.context import SiteContext
 from .model.csp import with_csp
 from .model.hand_written import HandWritten
+from .model.incremental import EVERYTHING, RebuildPlanner, key_of, merged_search_entries, page_of
+from .model.render import CompiledTemplates
 from .model.nav import NavSection, record_nav
 from .model.pages import GeneratedPage
 from .pages.macros_api import RecordMacros
@@ -50,6 +56,8 @@ log = logging.getLogger(f"{mkdocs.__name__}.plugins.sec_release")
 logging.getLogger("sec_release").parent = log
 
 THEME_DIR = Path(__file__).parent / "theme"  # preview banner, noindex, provenance footer
+THEME_CODE = CompiledTemplates()  # the theme's templates, compiled once per process (`mkdocs serve`)
+TEMPLATES_DIR = Path(__file__).parent / "templates"  # the generated pages' templates
 
 
 class _AsWritten(c.BaseConfigOption):
@@ -75,13 +83,32 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
         self._docs_dir = "docs"  # docs_dir relative to mkdocs.yml, set in on_config
         self.serving = False  # under `mkdocs serve`
         self.error_page: str | None = None  # while serving a record with errors: the page every URL shows
+        # Kept from build to build of one process (the plugin has on_startup, so
+        # MkDocs keeps this instance across `mkdocs serve` rebuilds):
+        self._checks = CheckCache()  # the checked record, while its files are unchanged
+        self._pages: tuple[str, list[GeneratedPage]] | None = None  # (what they were made from, the pages)
+        self._dirty: _DirtyServe | None = None  # only under `mkdocs serve --dirty`
 
     # on_startup: once, before the first build, and only for `mkdocs build` and
     # `mkdocs serve` (defining it also keeps this instance across serve's rebuilds).
     # Remember whether we serve: a record with errors is then shown in the browser
-    # instead of stopping the server.
+    # instead of stopping the server. Under `mkdocs serve --dirty`, rebuilds render
+    # only what changed (model/incremental.py).
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
+        if self.serving and dirty:
+            self._dirty = _DirtyServe()
+
+    # on_shutdown: once per process, after the last build.
+    def on_shutdown(self) -> None:
+        if self._dirty is not None:
+            self._dirty.close()
+            self._dirty = None
+
+    # on_build_error: a build stopped half-way; the next one renders every page.
+    def on_build_error(self, *, error) -> None:
+        if self._dirty is not None:
+            self._dirty.planner.forget()
 
     # on_config: once per build (and per `mkdocs serve` rebuild), before any file is read.
     # Load and check the whole record here, once, and stop the build on errors.
@@ -111,7 +138,7 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
             as_of = resolve_as_of(None, project, env=env)
         except ProjectConfigError as exc:
             raise PluginError(f"sec-release: {exc}") from None
-        self.checked = check_project(project, as_of)
+        self.checked = self._checks.check(project, as_of)
         self._report(self.checked)
 
         # Preview: SEC_RELEASE_PREVIEW and SEC_RELEASE_COMPARE_TO override mode and
@@ -174,7 +201,7 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
         for file in list(files):  # page templates a site overrides in overrides/sec_release/ are not site files
             if file.src_uri.startswith("sec_release/") and file.src_uri.endswith(".j2"):
                 files.remove(file)
-        for page in publish.pages(self.ctx):
+        for page in self._generated_pages():
             existing = files.get_file_from_path(page.path)
             if existing is not None and not existing.generated_by:
                 if page.placement != "page":
@@ -185,7 +212,10 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
             if existing is not None:
                 files.remove(existing)
             content = page.content if page.placement == "page" else page.standalone()
-            file = File.generated(config, page.path, content=content)
+            if self._dirty is not None:  # a file whose time says whether the page changed
+                file = File.generated(config, page.path, abs_src_path=self._dirty.source_file(page.path, content))
+            else:
+                file = File.generated(config, page.path, content=content)
             if page.edit_path:
                 # MkDocs makes the edit link from edit_uri (or edit_uri_template) and this
                 # path, relative to docs_dir: the page's YAML, outside docs_dir.
@@ -212,6 +242,15 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
     # passes through mkdocs-macros (render_macros: false in its front matter).
     def on_page_read_source(self, page: Page, config) -> str | None:
         return self.error_page
+
+    def _generated_pages(self) -> list[GeneratedPage]:
+        """Every generated page of this build: those of the previous build when nothing they are made from changed."""
+        ctx = self.ctx
+        key = key_of(self._checks.digest, ctx.mode, ctx.build, ctx.site_url, ctx.repo_url, ctx.edit_uri, ctx.options,
+                     ctx.overrides_dir, _templates_digest(ctx.record.config.root / ctx.overrides_dir / "sec_release", TEMPLATES_DIR))
+        if self._pages is None or self._pages[0] != key:
+            self._pages = (key, publish.pages(ctx))
+        return self._pages[1]
 
     # on_nav: after MkDocs built its automatic nav of every page. Replace it with
     # the record's fixed shape (model/nav.py); pages without a nav section (one per
@@ -244,7 +283,69 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
                 previous.next_page = current
         if pages_in_nav:
             pages_in_nav[-1].next_page = None
-        return Navigation(items, pages_in_nav)
+        navigation = Navigation(items, pages_in_nav)
+        if self._dirty is not None:
+            self._plan_dirty_build(navigation, config, files)
+        return navigation
+
+    def _plan_dirty_build(self, nav: Navigation, config, files: Files) -> None:
+        """Under `mkdocs serve --dirty`: make MkDocs render again every page whose output is stale.
+
+        MkDocs renders a page in a dirty build when its output is older than its
+        source, or missing; the outputs of stale pages are removed. A page not
+        rendered again keeps the title it was last rendered with (the nav of the
+        pages that are rendered shows it)."""
+        dirty = self._dirty
+        pages = [file for file in files.documentation_pages() if file.page is not None]
+        record_key = self._checks.digest
+        page_keys: dict[str, str] = {}
+        for file in pages:
+            generated = self.generated.get(file.src_uri)
+            if file.generated_by:  # its source file is rewritten when its content changes
+                page_keys[file.src_uri] = key_of("generated", dirty.sources.get(file.src_uri))
+                continue
+            own = Path(file.abs_src_path).read_text(encoding="utf-8-sig") if file.abs_src_path else ""
+            uses_record = self.ctx.options.page_macros and ("{{" in own or "{%" in own)
+            page_keys[file.src_uri] = key_of(generated.content if generated else "", record_key if uses_record else "")
+        nav_titles = []
+        for page in nav.pages:
+            if page.title is not None:  # set by on_nav (Home, Policy)
+                nav_titles.append((page.file.src_uri, page.url, page.title))
+            elif page.file.generated_by or not page.file.is_modified():
+                generated = self.generated.get(page.file.src_uri)
+                title = dirty.planner.titles.get(page.file.src_uri) if generated is None else _front_matter_title(generated.content)
+                nav_titles.append((page.file.src_uri, page.url, title))
+            else:  # a hand-written page of the nav changed: its title may have
+                nav_titles.append((page.file.src_uri, page.url, os.path.getmtime(page.file.abs_src_path)))
+        site_key = key_of(_nav_shape(nav.items), nav_titles, config.extra.get("sec_release"), config.theme.dirs,
+                          _templates_digest(*(d for d in (config.theme.custom_dir, str(THEME_DIR)) if d)),
+                          Path(config.config_file_path).read_bytes())
+        plan = dirty.planner.plan(site_key, page_keys)
+        dirty.rendered = set()
+        dirty.order = [file.page.url for file in pages]
+        for src_uri in plan.gone:
+            dirty.remove_output(src_uri)
+        for file in pages:
+            if plan.stale is EVERYTHING or file.src_uri in plan.stale:
+                _remove(file.abs_dest_path)
+            dirty.outputs[file.src_uri] = file.abs_dest_path
+        for file in pages:
+            if not file.is_modified() and file.page.title is None and file.src_uri in dirty.planner.titles:
+                file.page.title = dirty.planner.titles[file.src_uri]
+
+    # on_env: once per build, before any page is rendered with the theme. Keep
+    # the theme's compiled templates between `mkdocs serve` rebuilds.
+    def on_env(self, env, *, config, files: Files):
+        if env.bytecode_cache is None:
+            env.bytecode_cache = THEME_CODE
+        return env
+
+    # on_page_context: per page, before its theme template is rendered.
+    def on_page_context(self, context, *, page: Page, config, nav: Navigation):
+        if self._dirty is not None:
+            self._dirty.planner.titles[page.file.src_uri] = page.title
+            self._dirty.rendered.add(page.url)
+        return context
 
     # on_page_markdown: per page, before Markdown is rendered (late: priority -50).
     # A hand-written page's own {{ sec.* }} is rendered first, in the sandbox,
@@ -315,6 +416,8 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
         if self.error_page is not None:  # a record with errors publishes no data
             return
         site_dir = Path(config.site_dir)
+        if self._dirty is not None:
+            self._dirty.mend_search_index(site_dir)
         for output in publish.files(self.ctx):
             target = site_dir / output.path
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -340,6 +443,86 @@ def _with_serve_reload(html: str, config) -> str:
     tag = f'<script src="{src}" defer></script>'
     end = html.rfind("</body>")
     return html[:end] + tag + html[end:] if end != -1 else html + tag
+
+
+class _DirtyServe:
+    """What `mkdocs serve --dirty` keeps between rebuilds: the plan, and the generated pages' source files."""
+
+    def __init__(self) -> None:
+        self.planner = RebuildPlanner()
+        self.folder = Path(tempfile.mkdtemp(prefix="sec-release-pages-"))
+        self.sources: dict[str, str] = {}  # page -> the content its source file holds
+        self.outputs: dict[str, str] = {}  # page -> its output file in the site directory
+        self.rendered: set[str] = set()  # URLs of the pages rendered in this build
+        self.order: list[str] = []  # URLs of every page of this build, in the engine's order
+        self.search: dict[str, list[dict]] = {}  # URL -> the page's entries in the search index
+
+    def mend_search_index(self, site_dir: Path) -> None:
+        """Make the theme's search index of a dirty build hold each page once, as a full build writes it."""
+        path = site_dir / "search" / "search_index.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return  # no search plugin, or another one: nothing to mend
+        if not isinstance(data, dict) or not isinstance(data.get("docs"), list):
+            return
+        if not all(isinstance(entry, dict) and isinstance(entry.get("location"), str) for entry in data["docs"]):
+            return
+        self.search = merged_search_entries(self.search, data["docs"], self.rendered, self.order)
+        data["docs"] = [entry for entries in self.search.values() for entry in entries]
+        path.write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")  # as Material writes it
+
+    def source_file(self, path: str, content: str) -> str:
+        """The file holding a generated page, rewritten (newer) only when its content changed."""
+        target = self.folder / path
+        if self.sources.get(path) != content or not target.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+            self.sources[path] = content
+        return str(target)
+
+    def remove_output(self, path: str) -> None:
+        _remove(self.outputs.pop(path, None))
+        self.sources.pop(path, None)
+        _remove(str(self.folder / path))
+
+    def close(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _remove(path: str | None) -> None:
+    if path:
+        try:
+            os.remove(path)
+        except FileNotFoundError:
+            pass  # never built, or already gone
+
+
+def _front_matter_title(content: str) -> str | None:
+    """The title a generated page's front matter gives it, as MkDocs reads it."""
+    from mkdocs.utils.meta import get_data
+
+    return get_data(content)[1].get("title")
+
+
+def _nav_shape(items) -> list:
+    shape = []
+    for item in items:
+        if isinstance(item, Section):
+            shape.append((item.title, _nav_shape(item.children)))
+        else:
+            shape.append(getattr(item, "url", None))
+    return shape
+
+
+def _templates_digest(*folders) -> str:
+    """Names and times of the files in the site's template folders (a changed template changes every page)."""
+    entries = []
+    for folder in folders:
+        for parent, names, files in os.walk(folder):
+            names.sort()
+            entries.extend((parent, name, os.path.getmtime(os.path.join(parent, name))) for name in sorted(files))
+    return key_of(entries)
 
 
 def _set_parents(item, parent) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from .content_html import check_page
 from .diagnostics import DiagnosticList, Location
 from .documents import split_front_matter
+from .file_memo import per_file
 from .page_templates import problems_in
 from .project import ProjectConfig
 from .yaml_source import MAX_FILE_BYTES
@@ -52,11 +53,15 @@ def check_content(config: ProjectConfig, problems: DiagnosticList) -> None:
         text = _read(path)
         if text is None:
             continue
-        file = config.relative(path)
-        front, body, first_line = split_front_matter(text)
-        problems.extend(check_page(body, file, first_line, EXTENSIONS))
-        if front is not None and re.search(r"^render_macros:\s*false\s*$", front, re.MULTILINE):
-            continue
-        for line, message in problems_in(body):
-            problems.error(Location(file, first_line + line - 1, 1), "page-template", message,
-                           "a page may use only sec.* and page.* (README: Macros in hand-written pages)")
+        _check_page(text, config.relative(path), problems=problems)
+
+
+@per_file  # checked again only when its text changed (`mkdocs serve`)
+def _check_page(text: str, file: str, problems: DiagnosticList) -> None:
+    front, body, first_line = split_front_matter(text)
+    problems.extend(check_page(body, file, first_line, EXTENSIONS))
+    if front is not None and re.search(r"^render_macros:\s*false\s*$", front, re.MULTILINE):
+        return
+    for line, message in problems_in(body):
+        problems.error(Location(file, first_line + line - 1, 1), "page-template", message,
+                       "a page may use only sec.* and page.* (README: Macros in hand-written pages)")

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from .link_check import check_text_links
 from .diagnostics import DiagnosticList, Location
 from .documents import Document, parse_document
+from .file_memo import per_file
 from .models import PartyList, PolicyFrontMatter
 from .project import ProjectConfig
 from .rulebook import Requirement, Rulebook, semantic_problems
@@ -143,6 +144,9 @@ def inside_content(config: ProjectConfig, page: str) -> bool:
     return (config.content_path / page).resolve().is_relative_to(config.content_path.resolve())
 
 
+_parse_document = per_file(parse_document)  # parsed again only when its text changed (`mkdocs serve`)
+
+
 def load_document(record: Record, page: str, problems: DiagnosticList) -> Document | None:
     if page in record.documents:
         return record.documents[page]
@@ -153,7 +157,7 @@ def load_document(record: Record, page: str, problems: DiagnosticList) -> Docume
     if text is None:
         record.unread_files.append(file)
         return None
-    document = parse_document(text, file, page, problems)
+    document = _parse_document(text, file, page, problems=problems)
     record.documents[page] = document
     record.document_digests[page] = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return document

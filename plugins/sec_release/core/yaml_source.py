@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from .file_memo import per_file
 from .diagnostics import DiagnosticList, Location, add_capped
 from .scalars import SourceFloat, SourceInt, plain_scalar
 
@@ -318,7 +319,11 @@ def load_yaml_file(path, file: str, problems: DiagnosticList) -> tuple[Any, Sour
     text = read_text(path, file, problems)
     if text is None:
         return None, SourceMap(file)
-    data, source = parse_yaml_text(text, file, problems)
+    data, source = _parse_file(text, file, problems=problems)
     if data is None and not any(d.location.file == file for d in problems):
         problems.error(Location(file, 1, 1), "empty-file", "the file holds no data", "fill it in, or delete it")
     return data, source
+
+
+# The record's files, each parsed again only when its text changed (`mkdocs serve`).
+_parse_file = per_file(parse_yaml_text)

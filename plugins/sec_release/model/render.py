@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import jinja2
+import jinja2.bccache
 from markupsafe import Markup, escape
 
 from ..core.record_markdown import record_markdown
@@ -64,6 +65,28 @@ def code_spans(value: object) -> Markup:
     return Markup(_CODE_SPAN.sub(r"<code>\1</code>", str(escape(str(value)))))
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates, kept in memory for the life of the process.
+
+    Each build makes its own Jinja environment, and compiling the templates
+    again costs more than rendering some pages; Jinja reuses the kept code
+    only while the template's source is unchanged (it compares a checksum)."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = CompiledTemplates()
+
+
 def environment(overrides_dir: Path | None = None) -> jinja2.Environment:
     """The Jinja environment of the package's templates, overridable from ``overrides_dir/sec_release/``."""
     loaders: list[jinja2.BaseLoader] = []
@@ -77,6 +100,7 @@ def environment(overrides_dir: Path | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_COMPILED,
     )
     env.filters.update(
         md=markdown_to_html,
