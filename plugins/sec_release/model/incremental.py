@@ -73,14 +73,16 @@ def merged_search_entries(previous: dict[str, list[dict]], written: list[dict], 
 
     The theme's search index of a dirty build holds the previous build's
     entries and, after them, the entries of the pages rendered now (and it
-    drops, or keeps twice, some of the others). A rendered page's entries are
-    its last run of entries in ``written``; every other page keeps its entries
-    of the previous build."""
+    drops, or keeps twice, some of the others). Each page's entries start with
+    one for the page itself (its location has no fragment), then its
+    sections; a rendered page's entries are its last such run in ``written``.
+    Every other page keeps its entries of the previous build."""
     latest: dict[str, list[dict]] = {}
     run_page, run = None, []
     for entry in written + [{"location": None}]:
-        page = None if entry["location"] is None else page_of(entry["location"])
-        if page != run_page:
+        location = entry["location"]
+        page = None if location is None else page_of(location)
+        if page != run_page or location == page:  # another page, or the same page once more
             if run_page in rendered:
                 latest[run_page] = run  # a later run of the same page replaces an earlier one
             run_page, run = page, []
