@@ -40,6 +40,7 @@ from .model.build_info import read_build_info
 from .model.context import SiteContext
 from .model.csp import with_csp
 from .model.hand_written import HandWritten
+from .model.html_blocks import SetAside, set_aside
 from .model.incremental import EVERYTHING, RebuildPlanner, key_of, merged_search_entries, page_of
 from .model.render import CompiledTemplates
 from .model.nav import NavSection, record_nav
@@ -80,6 +81,7 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
         self.ctx: SiteContext | None = None
         self.generated: dict[str, GeneratedPage] = {}
         self.hand_written: dict[str, HandWritten] = {}
+        self.set_aside: dict[str, SetAside] = {}  # page -> its generated HTML blocks, kept out of Python-Markdown
         self._docs_dir = "docs"  # docs_dir relative to mkdocs.yml, set in on_config
         self.serving = False  # under `mkdocs serve`
         self.error_page: str | None = None  # while serving a record with errors: the page every URL shows
@@ -114,6 +116,7 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
     # Load and check the whole record here, once, and stop the build on errors.
     def on_config(self, config):
         self.checked, self.ctx, self.generated, self.hand_written, self.error_page = None, None, {}, {}, None
+        self.set_aside = {}
         if "macros" in config.plugins:
             raise PluginError(
                 "sec-release: mkdocs.yml loads mkdocs-macros (plugins: - macros), which renders hand-written "
@@ -364,8 +367,13 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
         if generated is None:
             return marker.mark(markdown) if marker else markdown
         if page.file.generated_by:
-            return markdown
-        return generated.wrap(markdown, marker.mark)
+            return self._set_aside(page, markdown)
+        return generated.wrap(markdown, marker.mark, lambda content: self._set_aside(page, content))
+
+    def _set_aside(self, page: Page, markdown: str) -> str:
+        """Generated Markdown with its HTML blocks replaced by placeholders (model/html_blocks.py)."""
+        markdown, self.set_aside[page.file.src_uri] = set_aside(markdown)
+        return markdown
 
     def _page_macros(self, markdown: str, page: Page) -> str:
         """A hand-written page's {{ sec.* }}, rendered in the sandbox; any other expression stops the build."""
@@ -386,9 +394,18 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
     # on_page_content: per page, after Markdown is rendered to HTML. The
     # hand-written part goes through the raw-HTML allowlist: the last line of
     # defence behind validate (README: Raw HTML in pages).
+    # Then the generated HTML blocks go back where Python-Markdown would have put
+    # them, and their ids join the page's anchors (for the engine's link checks).
     def on_page_content(self, html: str, page: Page, config, files: Files) -> str:
         marker = self.hand_written.get(page.file.src_uri)
-        return marker.sanitise(html) if marker is not None else html
+        if marker is not None:
+            html = marker.sanitise(html)
+        aside = self.set_aside.pop(page.file.src_uri, None)
+        if aside is not None and aside.blocks:
+            html = aside.put_back(html)
+            if page.present_anchor_ids is not None:
+                page.present_anchor_ids |= aside.anchor_ids()
+        return html
 
     # on_post_page: per page, the finished HTML. Its Content-Security-Policy,
     # with the hashes of the theme's inline scripts (model/csp.py).

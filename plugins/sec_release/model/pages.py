@@ -46,12 +46,14 @@ class GeneratedPage:
     # body, or before it (below its first "# " heading), so the body stays editable.
     placement: str = "page"
 
-    def wrap(self, markdown: str, mark: Callable[[str], str] = lambda text: text) -> str:
+    def wrap(self, markdown: str, mark: Callable[[str], str] = lambda text: text,
+             generated: Callable[[str], str] = lambda text: text) -> str:
         """A hand-written page's Markdown with this page's content added, as ``placement`` says.
 
-        ``mark`` is applied to each hand-written piece (to sanitise it after rendering)."""
+        ``mark`` is applied to each hand-written piece (to sanitise it after rendering),
+        ``generated`` to the generated one (to set its HTML aside)."""
         if self.placement == "append":
-            return mark(markdown) + "\n\n" + self.content
+            return mark(markdown) + "\n\n" + generated(self.content)
         if self.placement != "prepend":
             return mark(markdown)
         lines = markdown.split("\n")
@@ -59,9 +61,10 @@ class GeneratedPage:
             if not line.strip():
                 continue
             if line.startswith("# "):  # keep the page's own title first
-                return mark("\n".join(lines[: index + 1])) + "\n\n" + self.content + "\n\n" + mark("\n".join(lines[index + 1 :]))
+                return (mark("\n".join(lines[: index + 1])) + "\n\n" + generated(self.content) + "\n\n"
+                        + mark("\n".join(lines[index + 1 :])))
             break
-        return self.content + "\n\n" + mark(markdown)
+        return generated(self.content) + "\n\n" + mark(markdown)
 
     def standalone(self) -> str:
         """The page of its own that a wrapping page becomes when its hand-written file is missing."""
