@@ -68,7 +68,10 @@ def ensure_browser_tools() -> None:
 # README says it once (The engines). This is the switch Material documents for it.
 SERVE_ENV = {"NO_MKDOCS_2_WARNING": "1"}
 SERVE_ADDRESS = "127.0.0.1:8000"
-SERVE_OPTIONS: list[str] = []  # what `serve` passes to `mkdocs serve` besides the address (the benchmark uses the same)
+# What `serve` passes to `mkdocs serve` besides the address (the benchmark uses the same). --dirty:
+# a rebuild renders only the pages whose inputs changed; the plugin keeps the nav, the search
+# index and every page as a full build makes them (plugins/sec_release/model/incremental.py).
+SERVE_OPTIONS: list[str] = ["--dirty"]
 
 
 def serve(args: list[str]) -> None:
