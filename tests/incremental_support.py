@@ -1,11 +1,12 @@
 """Runs in a child process (the plugins it builds with keep state for the life of a process):
 `mkdocs serve --dirty` as MkDocs runs it, in-process, without the HTTP server.
 
-    python -m tests.incremental_support PROJECT SITE_DIR STEPS_JSON
+    python -m tests.incremental_support PROJECT SITE_DIR STEPS_JSON [--clean]
 
 STEPS_JSON is a list of edits, each {"file": path under PROJECT, "old": text, "new": text}. The
 site is built once, then again after each edit, as `mkdocs serve --dirty` does; after each build
-the pages MkDocs rendered (their source paths) are printed, one JSON list per line.
+the pages MkDocs rendered (their source paths) are printed, one JSON list per line. With --clean,
+each build is a full one, as `mkdocs serve` without --dirty makes it: what the dirty builds must equal.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from mkdocs.config import load_config  # noqa: E402
 SERVE_URL = "http://127.0.0.1:8000/"
 
 
-def main(project: Path, site_dir: Path, steps: list[dict]) -> None:
+def main(project: Path, site_dir: Path, steps: list[dict], dirty: bool = True) -> None:
     logging.getLogger(mkdocs_build.__name__.split(".")[0]).setLevel(logging.ERROR)
     rendered: list[str] = []
     build_page = mkdocs_build._build_page
@@ -42,7 +43,7 @@ def main(project: Path, site_dir: Path, steps: list[dict]) -> None:
         return load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir))
 
     first = config()
-    first.plugins.on_startup(command="serve", dirty=True)
+    first.plugins.on_startup(command="serve", dirty=dirty)
     try:
         for step in [None, *steps]:
             if step is not None:
@@ -51,11 +52,11 @@ def main(project: Path, site_dir: Path, steps: list[dict]) -> None:
                 assert step["old"] in text, f"{step['old']!r} not in {path}"
                 path.write_text(text.replace(step["old"], step["new"], 1), encoding="utf-8")
             rendered.clear()
-            mkdocs_build.build(first if step is None else config(), serve_url=SERVE_URL, dirty=True)
+            mkdocs_build.build(first if step is None else config(), serve_url=SERVE_URL, dirty=dirty)
             print(json.dumps(sorted(rendered)), flush=True)
     finally:
         first.plugins.on_shutdown()
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]), json.loads(sys.argv[3]))
+    main(Path(sys.argv[1]), Path(sys.argv[2]), json.loads(sys.argv[3]), dirty="--clean" not in sys.argv[4:])

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import yaml
 from bs4 import BeautifulSoup
 
+from tasks import SERVE_OPTIONS
 from tests.factory import write_project
 
 RELEASE_PAGE = "releases/2019-11/"
@@ -65,7 +66,7 @@ def served(tmp_path):
     release.write_text(good.replace("status: implemented", "status: Implemented", 1), encoding="utf-8")
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *SERVE_OPTIONS],  # as tasks.py serve
         cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     try:

@@ -19,7 +19,7 @@ from sec_release.core.project import SiteSettings, config_from_options
 from sec_release.model.incremental import EVERYTHING, RebuildPlanner, merged_search_entries
 from tests.conftest import REPO
 from tests.factory import complete_release, modification, write_project
-from tests.test_site_support import AS_OF, build_site_at
+from tests.test_site_support import AS_OF
 
 
 # ---------------------------------------------------------------------------
@@ -87,12 +87,18 @@ def test_the_checked_record_is_reused_while_its_files_have_the_same_bytes(tmp_pa
 # the whole build, as `mkdocs serve --dirty` runs it
 
 
-def _serve_dirty(project: Path, site: Path, steps: list[dict]) -> list[list[str]]:
+def _serve_dirty(project: Path, site: Path, steps: list[dict], *options: str) -> list[list[str]]:
     env = {**os.environ, "SEC_RELEASE_AS_OF": AS_OF, "SEC_RELEASE_PREVIEW": "0", "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "tests.incremental_support", str(project), str(site), json.dumps(steps)],
+    result = subprocess.run([sys.executable, "-m", "tests.incremental_support", str(project), str(site), json.dumps(steps), *options],
                             capture_output=True, text=True, cwd=REPO, env=env, timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
     return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def _served_in_full(project: Path, site: Path) -> Path:
+    """The site as `mkdocs serve` without --dirty builds it from the project as it is now."""
+    _serve_dirty(project, site, [], "--clean")
+    return site
 
 
 def _differences(left: Path, right: Path) -> list[str]:
@@ -126,8 +132,7 @@ def test_a_dirty_rebuild_renders_only_the_changed_pages_and_equals_a_full_build(
         {"file": "data/modifications/MP072.yaml", "old": "title: Modification MP072", "new": "title: Modification MP072 (renamed)"},
     ]
     rendered = _serve_dirty(two_releases, tmp_path / "served", steps)
-    full = build_site_at(two_releases, tmp_path / "full", strict=False)
-    assert _differences(tmp_path / "served", full) == []
+    assert _differences(tmp_path / "served", _served_in_full(two_releases, tmp_path / "full")) == []
     everything, after_release, after_modification = (set(r) for r in rendered)
     assert "releases/2019-11/index.md" in after_release and "releases/2019-11/index.md" in everything
     assert "releases/2020-02/index.md" not in after_release  # nothing on it changed
@@ -140,7 +145,7 @@ def test_a_change_to_the_nav_renders_every_page_again(two_releases, tmp_path):
     steps = [{"file": "data/releases/2020-02.yaml", "old": "title: Release 2020-02", "new": "title: Release 2020-02 (renamed)"}]
     everything, after = (set(r) for r in _serve_dirty(two_releases, tmp_path / "served", steps))
     assert after == everything  # the newest release is named in the nav of every page
-    assert _differences(tmp_path / "served", build_site_at(two_releases, tmp_path / "full", strict=False)) == []
+    assert _differences(tmp_path / "served", _served_in_full(two_releases, tmp_path / "full")) == []
 
 
 @pytest.mark.build
@@ -149,4 +154,14 @@ def test_a_hand_written_page_edit_renders_that_page_and_equals_a_full_build(two_
     rendered = _serve_dirty(two_releases, tmp_path / "served", steps)
     assert "releases/2019-11/implementation-document.md" in rendered[1]
     assert len(rendered[1]) < len(rendered[0])
-    assert _differences(tmp_path / "served", build_site_at(two_releases, tmp_path / "full", strict=False)) == []
+    assert _differences(tmp_path / "served", _served_in_full(two_releases, tmp_path / "full")) == []
+
+
+@pytest.mark.build
+def test_a_record_with_errors_and_then_fixed_renders_every_page_both_times(two_releases, tmp_path):
+    steps = [{"file": "data/releases/2019-11.yaml", "old": "status: implemented", "new": "status: Implemented"},
+             {"file": "data/releases/2019-11.yaml", "old": "status: Implemented", "new": "status: implemented"}]
+    everything, broken, fixed = (set(r) for r in _serve_dirty(two_releases, tmp_path / "served", steps))
+    assert "releases/2020-02/index.md" in broken  # every page shows the errors
+    assert fixed == everything
+    assert _differences(tmp_path / "served", _served_in_full(two_releases, tmp_path / "full")) == []

@@ -266,6 +266,10 @@ class SecReleasePlugin(BasePlugin[SecReleaseConfig]):
             home = [page for page in nav.pages if page.file.src_uri == "index.md"]
             for page in home:
                 page.parent = page.previous_page = page.next_page = None
+            if self._dirty is not None:  # every page changes, now and again once the record is fixed
+                self._dirty.planner.forget()
+                for file in files.documentation_pages():
+                    _remove(file.abs_dest_path)
             return Navigation(home, home)
         by_path = {page.file.src_uri: page for page in nav.pages}
         shape = record_nav(self.generated, by_path)
