@@ -13,7 +13,8 @@ import pytest
 from mkdocs.exceptions import Abort, PluginError
 
 from sec_release.pages.changes_markdown import md_text
-from sec_release.core.content_html import sanitise
+from sec_release.core.content_check import EXTENSIONS
+from sec_release.core.content_html import check_page, sanitise
 from sec_release.core.diagnostics import printable
 from sec_release.core.page_templates import PageMacroError, render_page
 from sec_release.core.urls import as_browser_reads, is_publishable
@@ -63,6 +64,18 @@ def test_a_build_with_an_unsafe_link_in_the_record_stops_and_writes_nothing(tmp_
 
 
 # ---------------------------------------------------------------------------- 2. raw HTML
+
+
+def test_each_page_is_checked_on_its_own_though_the_converter_is_reused():
+    """validate converts every page with one Markdown instance: what one page holds is never reported for another."""
+    bad_link = "# Doc\n\nRead [the details](javascript&#58;alert(1)) first.\n"
+    bad_attribute = "# Doc\n\nClick here.\n{: onclick=\"alert(1)\" }\n"
+    clean = "# Doc\n\nRead [the details](https://example.org/) first.\n"
+    assert check_page(clean, "a.md", 1, EXTENSIONS) == []
+    assert [d.code for d in check_page(bad_link, "b.md", 1, EXTENSIONS)] == ["unsafe-link"]
+    assert check_page(clean, "c.md", 1, EXTENSIONS) == []
+    assert [(d.location.file, d.code) for d in check_page(bad_attribute, "d.md", 1, EXTENSIONS)] == [("d.md", "html-attribute-not-allowed")]
+    assert check_page(clean, "e.md", 1, EXTENSIONS) == []
 
 
 SANITISED = {

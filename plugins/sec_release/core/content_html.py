@@ -91,10 +91,13 @@ def _blank(text: str) -> str:
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 
 
+_CODE_PARSER = MarkdownIt("commonmark")  # parse() keeps no state between documents
+
+
 def _without_code(markdown: str) -> str:
     """The Markdown with code blocks and code spans blanked (their HTML is shown, not parsed), lines kept."""
     lines = markdown.split("\n")
-    for token in MarkdownIt("commonmark").parse(markdown):
+    for token in _CODE_PARSER.parse(markdown):
         if token.type in ("fence", "code_block") and token.map:
             start, end = token.map
             for number in range(start, min(end, len(lines))):
@@ -136,8 +139,25 @@ class _LinkCollector(markdown_lib.treeprocessors.Treeprocessor):
 
 class _Collect(markdown_lib.Extension):
     def extendMarkdown(self, md):
-        md.found_links, md.found_attributes = [], []
+        self.md = md
+        self.reset()
+        md.registerExtension(self)  # md.reset() calls reset()
         md.treeprocessors.register(_LinkCollector(md), "sec_release_link_collector", 0)
+
+    def reset(self) -> None:
+        self.md.found_links, self.md.found_attributes = [], []
+
+
+_converters: dict[tuple[str, ...], markdown_lib.Markdown] = {}
+
+
+def _converter(extensions: list) -> markdown_lib.Markdown:
+    """A Markdown instance with ``extensions`` and the collector, made once and reset for each page."""
+    key = tuple(map(repr, extensions))
+    md = _converters.get(key)
+    if md is None:
+        md = _converters[key] = markdown_lib.Markdown(extensions=[*extensions, _Collect()])
+    return md.reset()
 
 
 def _line_of(lines: list[str], needle: str) -> int:
@@ -162,7 +182,7 @@ def check_page(markdown: str, file: str, first_line: int = 1, extensions: list |
     for line, code, message, hint in scanner.found:
         found.append(Diagnostic(Location(file, first_line + line - 1, 1), Severity.ERROR, code, message, hint))
 
-    md = markdown_lib.Markdown(extensions=[*(extensions or []), _Collect()])
+    md = _converter(list(extensions or []))
     try:
         md.convert(markdown)
     except Exception:

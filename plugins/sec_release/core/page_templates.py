@@ -83,6 +83,8 @@ def _names_used(template: nodes.Template) -> list[tuple[str, int]]:
 
 def problems_in(source: str) -> list[tuple[int, str]]:
     """What is wrong with a page's template expressions, without running any: (line, message)."""
+    if "{{" not in source and "{%" not in source and "{#" not in source:
+        return []  # no expression, statement or comment: nothing for Jinja to find
     try:
         parsed = _ENV.parse(source)
     except jinja2.TemplateSyntaxError as exc:

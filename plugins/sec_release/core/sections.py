@@ -31,7 +31,8 @@ def visible_text(fragment: str, *, markup: bool = True) -> str:
     """Text a reader sees: for HTML (``markup``), tags and comments out and references decoded;
     then white space and invisible format characters (Unicode Cf) folded."""
     text = html.unescape(_TAG.sub(" ", _COMMENT.sub(" ", fragment))) if markup else fragment
-    text = "".join(" " if ch.isspace() or unicodedata.category(ch) == "Cf" else ch for ch in text)
+    if not text.isascii():  # no ASCII character is Cf, and split() splits where isspace() is true
+        text = "".join(" " if ch.isspace() or unicodedata.category(ch) == "Cf" else ch for ch in text)
     return " ".join(text.split())
 
 
