@@ -50,7 +50,7 @@ CASES = {
     "not UTF-8": ("data/modifications/MP071.yaml", GOOD_MOD.replace("Second-Comer", "Caf\xe9").encode("latin-1"), "encoding", 2),
     "byte-order mark": ("data/modifications/MP071.yaml", b"\xef\xbb\xbf" + GOOD_MOD.encode(), "encoding-bom", 1),
     "alias bomb": ("data/modifications/MP071.yaml", b"a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n", "yaml-unsupported", 1),
-    "missing required key": ("data/modifications/MP071.yaml", GOOD_MOD.replace("stage: implemented\n", "").encode(), "missing-key", 1),
+    "missing required key": ("data/modifications/MP071.yaml", GOOD_MOD.replace("title: Second-Comer Charging\n", "").encode(), "missing-key", 1),
 }
 
 

@@ -260,3 +260,15 @@ def test_the_rulebook_names_itself(tmp_path, key):
     record = _load(root)
     assert record.rulebook is None
     assert any(d.code == "missing-key" and key in d.message for d in record.problems)
+
+
+def test_a_release_that_says_what_it_said_before_keeps_its_published_digest():
+    """kind and illustrative at their defaults are left out of the canonical data the digest is of."""
+    from sec_release.core.digest import canonical_data, release_digest
+    from sec_release.core.models import Release
+
+    first_edition = complete_release()
+    spelled_out = Release.model_validate({**first_edition, "kind": "scheduled", "illustrative": False})
+    assert "kind" not in canonical_data(spelled_out) and "illustrative" not in canonical_data(spelled_out)
+    assert release_digest(spelled_out) == release_digest(Release.model_validate(first_edition))
+    assert release_digest(Release.model_validate({**first_edition, "kind": "ad-hoc"})) != release_digest(spelled_out)

@@ -207,7 +207,8 @@ def test_release_page_content_table_marks_removed_modifications(site):
 def test_release_page_date_changes_and_facts(site):
     art = site.article("releases/2019-11/")
     assert text(art.h1) == "November 2019 SEC Release"
-    change = table_captioned(art, "Changes to the go-live date")
+    change = table_captioned(art, "Decisions on the go-live date")
+    assert text(change.select_one("tbody tr th")) == "1"
     cells = change.select("tbody tr td")
     assert [t["datetime"] for t in cells[0].find_all("time") + cells[1].find_all("time")] == [
         "2019-10-08", "2019-10-01", "2019-11-07", "2019-11-29"]
@@ -284,12 +285,12 @@ def test_modification_register_and_split_modification(site):
     rows = art.select("table.sec-register tbody tr")
     assert [text(r.th) for r in rows] == ["MP071", "MP077", "MP080", "MP081", "MP290"]  # not the draft's MP999
     mp080 = site.article("modifications/MP080/")
-    carried = mp080.select("table tbody tr")
+    carried = table_captioned(mp080, "SEC Releases that carry").select("tbody tr")
     assert [text(r.th) for r in carried] == ["November 2019 SEC Release", text(site.article("releases/2020-11/").h1)]
     assert [text(r.find_all("td")[2]) for r in carried] == ["part 1", "part 2"]
     mp077 = site.article("modifications/MP077/")
-    statuses = [text(r.find_all("td")[1]) for r in mp077.select("table tbody tr")]
-    assert statuses == ["Removed from this release", "Implemented"]
+    statuses = [text(r.find_all("td")[1]) for r in table_captioned(mp077, "SEC Releases that carry").select("tbody tr")]
+    assert statuses == ["Removed from scope (date not recorded)", "Implemented"]
     mp071 = site.article("modifications/MP071/")
     assert mp071.find("a", href="https://example.org/mp071/") is not None
     assert not site.exists("modifications/MP999/")

@@ -23,6 +23,10 @@ from .core.date_consistency import date_contradictions
 from .core.documents import normalise_title
 from .core.document_kinds import DOCUMENT_KINDS, RELEASE_DOCUMENTS
 from .core.models import Modification, Release
+
+# Where a scaffolded file points editors for every field: the reference shipped
+# in the repository (the site's editors' pages carry the same list).
+FORMAT_REFERENCE = "docs/record-format.md"
 from .core.project import ProjectConfig
 from .core.rulebook import Rulebook
 from .core.suggest import suggestion
@@ -42,7 +46,7 @@ class NewFile:
 
 
 class _Dumper(yaml.SafeDumper):
-    """Indents list items under their key, as record-format.md writes them."""
+    """Indents list items under their key, as the format reference writes them."""
 
     def increase_indent(self, flow=False, indentless=False):
         return super().increase_indent(flow, False)
@@ -166,7 +170,7 @@ def new_release(
         "# Scaffolded by `sec-release new release`.\n"
         "# draft: true keeps it out of the published site; set it to false to publish.\n"
         + _yaml(data)
-        + f"\n# Add as the release progresses (see record-format.md): {later}\n"
+        + f"\n# Add as the release progresses (every field: {FORMAT_REFERENCE}): {later}\n"
     )
     files = [NewFile(
         config.data_path / "releases" / f"{release_id}.yaml", f"{config.data_dir}/releases/{release_id}.yaml", text,
@@ -214,7 +218,7 @@ def new_modification(
         data["impacts"] = list(dict.fromkeys(impacts))
     _validated(Modification, data)
     later = ", ".join(_unset_fields(Modification, data))
-    text = "# Scaffolded by `sec-release new modification`.\n" + _yaml(data) + (f"\n# Optional: {later}\n" if later else "")
+    text = "# Scaffolded by `sec-release new modification`.\n" + _yaml(data) + (f"\n# Optional (every field: {FORMAT_REFERENCE}): {later}\n" if later else "")
     return [NewFile(config.data_path / "modifications" / f"{modification_id}.yaml", f"{config.data_dir}/modifications/{modification_id}.yaml", text)]
 
 

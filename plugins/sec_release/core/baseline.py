@@ -27,7 +27,7 @@ from .git import GitError, git
 from .project import ProjectConfig, ProjectConfigError, load_project
 from .record import Record, load_record
 
-SITE_SCHEMA_VERSIONS = (1,)
+SITE_SCHEMA_VERSIONS = (1, 2)
 
 
 class BaselineError(Exception):

@@ -96,8 +96,14 @@ def snapshot_from_record(record: Record, evaluation: Evaluation, label: str) -> 
 def comparable_release(data: dict) -> dict:
     """A release's data without what only one kind of source has (page paths, site URLs, titles copied in)."""
     data = copy.deepcopy(data)
-    for key in ("url", "calendar_url", "draft"):
+    # "computed" is what a site works out from the record; "kind" and
+    # "illustrative" at their defaults are what a site of schema version 1 left out.
+    for key in ("url", "calendar_url", "draft", "computed"):
         data.pop(key, None)
+    if data.get("kind") == "scheduled":
+        data.pop("kind")
+    if data.get("illustrative") is False:
+        data.pop("illustrative")
     for kind in _DOCUMENT_FIELDS:
         if isinstance(data.get(kind), dict):
             data[kind].pop("page", None)
@@ -111,6 +117,9 @@ def comparable_release(data: dict) -> dict:
 def comparable_modification(data: dict) -> dict:
     data = copy.deepcopy(data)
     data.pop("releases", None)
+    data.pop("computed", None)
+    if data.get("illustrative") is False:
+        data.pop("illustrative")
     return prune(data)
 
 

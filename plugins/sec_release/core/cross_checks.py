@@ -46,7 +46,7 @@ def check_modification(record: Record, mod: Modification, source: SourceMap, ste
             problems.error(where, "unknown-modification", f"{mod.id} names itself as the proposal it is an alternative of", "name the original proposal, e.g. MP102 for MP102A")
             ok = False
         elif mod.alternative_of not in stems:
-            hint = did_you_mean(mod.alternative_of, stems) + f"create {record.config.data_dir}/modifications/{mod.alternative_of}.yaml, or correct the id"
+            hint = did_you_mean(mod.alternative_of, stems - {mod.id}) + f"create {record.config.data_dir}/modifications/{mod.alternative_of}.yaml, or correct the id"
             problems.error(where, "unknown-modification", f'alternative_of names "{mod.alternative_of}", which is not in {record.config.data_dir}/modifications/', hint)
             ok = False
     for index in range(1, len(mod.history)):

@@ -35,9 +35,19 @@ def prune(value: Any) -> Any:
     return value
 
 
+# Fields the format gained after digests were first published, at the value a
+# release without them has: left out, so that a release whose record says the
+# same as before keeps the digest its page showed.
+LATER_FIELD_DEFAULTS = {"kind": "scheduled", "illustrative": False}
+
+
 def canonical_data(release: Release) -> dict[str, Any]:
     """The release as plain JSON values: field names as editors write them, absent values dropped."""
-    return prune(release.model_dump(mode="json", by_alias=True))
+    data = prune(release.model_dump(mode="json", by_alias=True))
+    for key, default in LATER_FIELD_DEFAULTS.items():
+        if data.get(key) == default:
+            del data[key]
+    return data
 
 
 def canonical_json(data: Any) -> bytes:

@@ -21,7 +21,7 @@ from .diagnostics import Diagnostic, DiagnosticList
 from .documents import Document
 from .models import Modification, Party, PolicyFrontMatter, Release
 from .project import ProjectConfig
-from .record_files import inside_content, load_document, load_models, load_parties, load_rulebook, policy_front_matter, safe_page_path
+from .record_files import file_stems, inside_content, load_document, load_models, load_parties, load_rulebook, policy_front_matter, safe_page_path
 from .rulebook import Rulebook
 from .yaml_source import SourceMap
 
@@ -76,7 +76,7 @@ def load_record(config: ProjectConfig) -> Record:
 
     raw_modifications: list[tuple[str, dict, str]] = []
     modifications = load_models(Modification, config.data_path / "modifications", record, problems, raw_modifications)
-    stems = {stem for stem, _, _ in raw_modifications} | set(modifications)
+    stems = file_stems(config.data_path / "modifications") | set(modifications)
     modifications = {
         mid: (m, f) for mid, (m, f) in modifications.items()
         if check_modification(record, m, record.sources[f], stems, problems)
@@ -86,7 +86,7 @@ def load_record(config: ProjectConfig) -> Record:
 
     raw_releases: list[tuple[str, dict, str]] = []
     releases = load_models(Release, config.data_path / "releases", record, problems, raw_releases)
-    release_ids = {stem for stem, _, _ in raw_releases}
+    release_ids = file_stems(config.data_path / "releases")  # a file with errors is reported on its own
     references_ok = {
         file: check_references(record, data, stem, record.sources[file], problems, release_ids) for stem, data, file in raw_releases
     }

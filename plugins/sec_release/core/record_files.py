@@ -126,6 +126,11 @@ def load_parties(record: Record, problems: DiagnosticList) -> None:
         record.parties[party.id] = party
 
 
+def file_stems(folder: Path) -> set[str]:
+    """The ids of the record files in a folder, whether or not they load: what a reference may name."""
+    return {p.stem for p in folder.glob("*.yaml") if p.is_file()} if folder.is_dir() else set()
+
+
 def safe_page_path(page: str) -> bool:
     """A page path must stay inside the content dir: relative, no '..', a .md file."""
     pure = PurePosixPath(page)

@@ -24,18 +24,18 @@ class _RuleModel(BaseModel):
 class CountCheck(_RuleModel):
     """At least ``at_least`` items in a list field, not counting items whose status is excluded."""
 
-    field: str
-    at_least: Annotated[int, Field(ge=1, strict=True)] = 1
-    excluding_status: list[str] = []
+    field: str = Field(description="A list field of a release, e.g. modifications.")
+    at_least: Annotated[int, Field(ge=1, strict=True)] = Field(1, description="How many items it must hold.")
+    excluding_status: list[str] = Field([], description="Items whose status is one of these do not count, e.g. removed.")
 
 
 class SatisfiedBy(_RuleModel):
     """What satisfies a requirement. Every check given must pass."""
 
-    document: bool = False  # the document named by applies_to exists
-    section: list[Annotated[str, StringConstraints(min_length=1)]] = []  # accepted titles of one section
-    field: Union[str, list[str], None] = None  # dotted release fields that must be present and non-empty
-    count: Optional[CountCheck] = None
+    document: bool = Field(False, description="true: the document named by applies_to exists.")
+    section: list[Annotated[str, StringConstraints(min_length=1)]] = Field([], description="The accepted titles of one section of that document (case and punctuation ignored); it must have real content.")
+    field: Union[str, list[str], None] = Field(None, description="A dotted release field, or a list of them, that must be present and not empty.")
+    count: Optional[CountCheck] = Field(None, description="At least so many items in a list field.")
 
     @field_validator("section", mode="before")
     @classmethod
@@ -52,30 +52,26 @@ class SatisfiedBy(_RuleModel):
 
 
 class Requirement(_RuleModel):
-    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=100)]
-    clause: Annotated[str, StringConstraints(min_length=1, max_length=50)]
-    title: Annotated[str, StringConstraints(min_length=1, max_length=300)]
-    applies_to: AppliesTo
-    condition: Optional[str] = None  # a boolean release field; when false the requirement is not applicable
-    # The kinds of release it applies to (scheduled, ad-hoc); for the others it is
-    # not applicable. Absent: every kind.
-    kinds: Optional[list[ReleaseKind]] = None
-    due_from: Optional[Literal["planned", "baselined", "implemented"]] = None
-    due_days_before_go_live: Optional[Annotated[int, Field(ge=0, strict=True)]] = None
-    due_days_after_go_live: Optional[Annotated[int, Field(ge=0, strict=True)]] = None
-    satisfied_by: SatisfiedBy
-    severity: Literal["error", "warning"] = "error"
-    hint: Optional[str] = None  # overrides the generated hint
-    example: Optional[str] = None  # shown in the editors' guide
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=100)] = Field(description="Stable; used in waivers, messages, the compliance matrix and URLs.")
+    clause: Annotated[str, StringConstraints(min_length=1, max_length=50)] = Field(description="The clause of the Code it cites.")
+    title: Annotated[str, StringConstraints(min_length=1, max_length=300)] = Field(description="What a reader sees.")
+    applies_to: AppliesTo = Field(description="policy, release, implementation_document or testing_approach.")
+    condition: Optional[str] = Field(None, description="A true/false release field, e.g. dcc_systems_impact; when false the requirement is not applicable.")
+    kinds: Optional[list[ReleaseKind]] = Field(None, description="The kinds of release it applies to (scheduled, ad-hoc); for a release of another kind it is not applicable. Left out: every kind.")
+    due_from: Optional[Literal["planned", "baselined", "implemented"]] = Field(None, description="The release status from which it is due.")
+    due_days_before_go_live: Optional[Annotated[int, Field(ge=0, strict=True)]] = Field(None, description="Due from this many days before go-live.")
+    due_days_after_go_live: Optional[Annotated[int, Field(ge=0, strict=True)]] = Field(None, description="Due from this many days after go-live.")
+    satisfied_by: SatisfiedBy = Field(description="What satisfies it; every check given must pass.")
+    severity: Literal["error", "warning"] = Field("error", description="error: a missing result stops publication; warning: it is reported.")
+    hint: Optional[str] = Field(None, description="Replaces the generated \"how to fix\" text.")
+    example: Optional[str] = Field(None, description="Shown in the editors' guide.")
 
 
 class Rulebook(_RuleModel):
-    schema_version: Literal[1] = 1
-    # How pages name the rules (the rulebook page's heading), and the short name
-    # of the part of the Code they come from (in "Compliance with <code>").
-    title: Annotated[str, StringConstraints(min_length=1, max_length=200)]
-    code: Annotated[str, StringConstraints(min_length=1, max_length=60)]
-    requirements: list[Requirement]
+    schema_version: Literal[1] = Field(1, description="Always 1.")
+    title: Annotated[str, StringConstraints(min_length=1, max_length=200)] = Field(description="The rulebook's name: the heading of its page.")
+    code: Annotated[str, StringConstraints(min_length=1, max_length=60)] = Field(description="The short name of the part of the Code the requirements come from; pages say \"Compliance with\" it.")
+    requirements: list[Requirement] = Field(description="The requirements, in the order pages list them.")
 
     def by_id(self) -> dict[str, Requirement]:
         return {r.id: r for r in self.requirements}
@@ -173,7 +169,7 @@ def semantic_problems(requirements: list[tuple[int, Requirement]]) -> list[tuple
                 problems.append((here + ("condition",), f'condition "{req.condition}" is not a true/false field', "use a true/false release field such as dcc_systems_impact"))
         for dotted in check.fields():
             if _release_field_type(dotted) is None:
-                problems.append((here + ("satisfied_by", "field"), f'satisfied_by names the field "{dotted}", which releases do not have', "use a field from record-format.md, e.g. milestones or testing_approach.consultation"))
+                problems.append((here + ("satisfied_by", "field"), f'satisfied_by names the field "{dotted}", which releases do not have', "use a release field (docs/record-format.md lists them), e.g. milestones or testing_approach.consultation"))
         if check.count is not None:
             annotation = _release_field_type(check.count.field)
             if annotation is None or not _is_list(annotation):

@@ -21,13 +21,14 @@ from xml.etree import ElementTree as ET
 
 from markupsafe import Markup
 
+from ..core.facts import date_steps
 from ..core.models import Release
 from ..model.context import SiteContext
 from ..model.pages import GeneratedFile
 from ..model.escape import clean_text
 from ..model.render import long_date, markdown_to_html
 from ..model.urls import FEED_PATH, Urls
-from .common import unique_key
+from .common import date_step_text, impacts_text, unique_key
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_TITLE = "SEC Releases: changes to the record"
@@ -77,18 +78,27 @@ def release_entries(ctx: SiteContext, release: Release) -> list[FeedEntry]:
     keys: dict[str, int] = {}
     first = published_on(ctx, release)
     intro = Markup("<p>Go-live: {}.</p>").format(long_date(release.go_live))
+    if release.kind == "ad-hoc":
+        intro += Markup("<p>An implementation outside the release windows.</p>")
+    impacts = impacts_text(ctx.record, release)
+    if impacts:
+        intro += Markup("<p>{}</p>").format(impacts)
     out = [FeedEntry(unique_key(keys, "feed-release"), release, first, 0, f"New release: {release.title}", intro + markdown_to_html(release.summary))]
     for amendment in release.amendments:
         key = unique_key(keys, f"feed-amendment-{amendment.date.isoformat()}")
         out.append(FeedEntry(key, release, amendment.date, 2, f"{release.title}: record amended", markdown_to_html(amendment.summary)))
-    for change in release.date_changes:
+    for step in date_steps(release):
+        change = step.change
         key = unique_key(keys, f"feed-date-change-{change.from_.isoformat()}-{change.to.isoformat()}")
-        if change.outcome == "approved":
-            title = f"{release.title}: go-live moved from {long_date(change.from_)} to {long_date(change.to)}"
-        else:
+        if change.outcome != "approved":
             title = f"{release.title}: move of go-live to {long_date(change.to)} rejected"
-        decided = f" on {long_date(change.decided)}" if change.decided else ""
-        detail = Markup("<p>{} by the {}{}.</p>").format(change.outcome.capitalize(), change.by, decided)
+        elif step.window is not None:
+            title = f"{release.title}: go-live to fall between {long_date(step.window.earliest)} and {long_date(step.window.latest)}"
+        elif step.fixes_day:
+            title = f"{release.title}: go-live fixed at {long_date(change.to)} within the window"
+        else:
+            title = f"{release.title}: go-live moved from {long_date(change.from_)} to {long_date(change.to)}"
+        detail = Markup("<p>{}.</p>").format(date_step_text(step)[:1].upper() + date_step_text(step)[1:])
         out.append(FeedEntry(key, release, change.decided or change.requested or first, 1, title, detail + markdown_to_html(change.reason)))
     return out
 

@@ -7,8 +7,12 @@ beside the files, and the CSV columns from the same declarations that write them
 from __future__ import annotations
 
 
+from pydantic import BaseModel
+
+from ..core.models import Modification, PartyList, PolicyFrontMatter, Release
+from ..core.project import ProjectConfig
 from ..core.rulebook import Rulebook
-from ..model.open_data import ColumnInfo, CsvFileInfo, FieldRow, JsonFileInfo, OpenData
+from ..model.open_data import ColumnInfo, CsvFileInfo, FieldRow, FormatField, FormatFile, JsonFileInfo, OpenData
 from .atom import MAX_ENTRIES
 from .csv_export import CSV_FILES
 from .json_export import export_schema
@@ -84,3 +88,48 @@ def open_data(rulebook: Rulebook | None) -> OpenData:
         schema_version=SCHEMA_VERSION,
         feed_max_entries=MAX_ENTRIES,
     )
+
+
+# --- the record format, for editors -------------------------------------------------
+
+
+def _default_text(prop: dict) -> str:
+    value = prop.get("default")
+    if value is None or value == [] or value == {}:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def model_fields(model: type[BaseModel]) -> list[FormatField]:
+    """Every field editors may write in a model, nested ones as dotted paths, in declaration order."""
+    schema = model.model_json_schema(mode="validation", by_alias=True)
+
+    def walk(node: dict, prefix: str) -> list[FormatField]:
+        rows = []
+        required = set(node.get("required", []))
+        for name, prop in node.get("properties", {}).items():
+            label, child = _type_label(schema, prop)
+            # Editors leave an optional key out rather than write null; "required" says which.
+            label = label.removesuffix(" or null").replace("object", "mapping (its keys follow)")
+            description = prop.get("description") or _resolve(schema, prop).get("description", "")
+            rows.append(FormatField(prefix + name, label, name in required, _default_text(prop), description))
+            if child is not None:
+                rows.extend(walk(child, prefix + name + ("[]." if label.startswith("list of") else ".")))
+        return rows
+
+    return walk(schema, "")
+
+
+def record_format(config: ProjectConfig) -> tuple[FormatFile, ...]:
+    """Every file editors write and its fields, from the models the loader validates them with."""
+    data = config.data_dir
+    files: list[tuple[str, str, str, type[BaseModel]]] = [
+        (f"{data}/releases/<id>.yaml", "A release", "One file per SEC Release, or per implementation outside the release windows.", Release),
+        (f"{data}/modifications/<id>.yaml", "A modification", "One file per Modification Proposal.", Modification),
+        (f"{data}/parties.yaml", "The party categories", "The categories of SEC Party that a modification's impacts names.", PartyList),
+        (f"{config.docs_dir}/{config.policy_page}", "The Policy's front matter", "Between the --- lines at the top of the Policy page; other keys (title, MkDocs' own) pass unchecked.", PolicyFrontMatter),
+        (config.rulebook, "The rulebook", "The requirements the record is checked against, as data.", Rulebook),
+    ]
+    return tuple(FormatFile(name, title, description, tuple(model_fields(model))) for name, title, description, model in files)

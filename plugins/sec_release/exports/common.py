@@ -41,3 +41,34 @@ def pretty_json(data: Any) -> bytes:
     ``1e-07``), and no published field is a float.
     """
     return to_json(data, indent=2)
+
+
+def impacts_text(record, release) -> str:
+    """Who the release's modifications (not removed) impact, in one plain sentence, for calendars and the feed."""
+    mods, parties = record.modifications, record.parties
+    in_scope = [mods[e.id] for e in release.active_modifications() if e.id in mods]
+    if not in_scope:
+        return ""
+    named = [p.label for pid, p in parties.items() if any(m.impacts and pid in m.impacts for m in in_scope)]
+    unknown = sum(1 for m in in_scope if m.impacts is None)
+    if not named:
+        return "Who is impacted: not recorded." if unknown else "Who is impacted: no SEC Party."
+    text = "Who is impacted: " + ", ".join(named)
+    if unknown:
+        text += f" (not recorded for {unknown} of {len(in_scope)} modifications)"
+    return text + "."
+
+
+def date_step_text(step) -> str:
+    """One decision on a go-live date in words (a :class:`~sec_release.core.facts.DateStep`)."""
+    from ..model.render import long_date
+
+    c = step.change
+    decided = f" on {long_date(c.decided)}" if c.decided else ""
+    if c.outcome != "approved":
+        return f"the {c.by} rejected moving go-live to {long_date(c.to)}{decided}"
+    if step.window is not None:
+        return f"the {c.by} approved{decided} a go-live between {long_date(step.window.earliest)} and {long_date(step.window.latest)}"
+    if step.fixes_day:
+        return f"the {c.by} fixed the day{decided} within that window: {long_date(c.to)}"
+    return f"the {c.by} moved go-live{decided} from {long_date(c.from_)} to {long_date(c.to)}"

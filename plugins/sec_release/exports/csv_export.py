@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
 from ..core.evaluate import Result, Status
+from ..core.facts import added_by_exception, other_parts
 from ..core.models import Release, ReleaseModification
 from ..model.context import SiteContext
 from ..model.pages import GeneratedFile
@@ -78,7 +79,33 @@ RELEASE_COLUMNS: list[Column] = [
     Column("modification_stage", "Where the modification is in its process.", lambda ctx, r, e: _mod(ctx, e, "stage")),
     Column("modification_dcc_systems_impact", "true when the modification changes DCC Systems.", lambda ctx, r, e: _mod(ctx, e, "dcc_systems_impact")),
     Column("modification_url", "The modification's official page.", lambda ctx, r, e: _mod(ctx, e, "url")),
+    # Added in schema version 2, after the columns above so that their positions hold.
+    Column("release_kind", "scheduled (a SEC Release) or ad-hoc (an implementation outside the release windows).", lambda ctx, r, e: r.kind),
+    Column("rest_in", "The releases that carry the rest of a split modification, separated by \" | \".", lambda ctx, r, e: " | ".join(e.rest_in) if e else None),
+    Column("other_parts", "Every other release carrying part of the same modification, either way round, separated by \" | \" (computed).", lambda ctx, r, e: " | ".join(p.release.id for p in other_parts(ctx.carriers(e.id), r.id, e.id)) if e else None),
+    Column("added", "When the modification was added to the release's scope, when recorded.", lambda ctx, r, e: e.added if e else None),
+    Column("added_by_exception", "true when it was added after the release's full-scope baseline froze the release without it (computed; empty when no baseline records what it froze).", lambda ctx, r, e: _by_exception(r, e)),
+    Column("removed_on", "When it was removed from the release's scope, when recorded.", lambda ctx, r, e: e.removed if e else None),
+    Column("impacts_recorded", "true when the record says who the modification impacts; false when it does not (then impacts is empty).", lambda ctx, r, e: None if e is None or e.id not in ctx.record.modifications else _mod(ctx, e, "impacts") is not None),
+    Column("impacts", "The SEC Party categories it impacts, by label, separated by \" | \"; \"none\" when no SEC Party is impacted.", lambda ctx, r, e: _impacts(ctx, e)),
+    Column("release_sources", "The public pages the release's facts come from, separated by \" | \".", lambda ctx, r, e: " | ".join(r.sources)),
 ]
+
+
+def _by_exception(release: Release, entry: ReleaseModification | None):
+    if entry is None or not any(b.scope == "full" and b.modifications is not None for b in release.baselines):
+        return None
+    return entry.id in added_by_exception(release)
+
+
+def _impacts(ctx: SiteContext, entry: ReleaseModification | None):
+    impacts = _mod(ctx, entry, "impacts")
+    if impacts is None:
+        return None
+    if not impacts:
+        return "none"
+    parties = ctx.record.parties
+    return " | ".join(parties[p].label if p in parties else p for p in impacts)
 
 
 def _release_rows(ctx: SiteContext) -> Iterable[tuple]:

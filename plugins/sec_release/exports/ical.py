@@ -25,13 +25,14 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, vText
 
+from ..core.facts import date_steps
 from ..core.models import Release
 from ..model.context import SiteContext
 from ..model.pages import GeneratedFile
 from ..model.escape import clean_text
 from ..model.render import long_date
 from ..model.urls import CALENDAR_PATH, Urls
-from .common import unique_key
+from .common import date_step_text, impacts_text, unique_key
 
 PRODID = "-//sec-release//SEC Releases public record//EN"
 _END = b"END:VCALENDAR\r\n"  # how a calendar's bytes end
@@ -72,12 +73,16 @@ def release_events(ctx: SiteContext, release: Release) -> list[Event]:
             ev.add("url", url)
         return ev
 
-    lines = [f"{release.title} ({release.status})."]
+    kind = "" if release.kind == "scheduled" else ", an implementation outside the release windows"
+    lines = [f"{release.title} ({release.status}{kind})."]
     if release.summary:
         lines.append(release.summary)
+    impacts = impacts_text(ctx.record, release)
+    if impacts:
+        lines.append(impacts)
     if release.date_changes:
-        moves = [f"{long_date(c.from_)} to {long_date(c.to)} ({c.outcome} by {c.by})" for c in release.date_changes]
-        lines.append("Date changes: " + "; ".join(moves) + ".")
+        steps = [date_step_text(s) for s in date_steps(release)]
+        lines.append("Date decisions: " + "; ".join(steps) + ".")
     lines.append(url)
     if cancelled:
         go_live_status = "CANCELLED"

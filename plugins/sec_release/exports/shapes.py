@@ -7,6 +7,11 @@ so a reader never has to guess whether a key is missing or empty.
 
 ``SCHEMA_VERSION`` rises only when a field is renamed or removed, or its
 meaning or type changes; new fields are added without a change of version.
+Version 2: a modification's decision_path, stage and dcc_systems_impact may be
+null (not recorded), and a Testing Approach review's ``by`` may name a
+Sub-Committee. What the site works out from the record (added by exception,
+split parts, date steps, who is impacted, a modification's life) is under
+``computed``, apart from what editors write.
 """
 
 from __future__ import annotations
@@ -17,12 +22,13 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..core.evaluate import Result, Status
-from ..core.models import DecisionPath, ModificationStage, ModificationStatus, Release, ReleaseStatus
+from ..core.facts import added_by_exception, date_steps, modification_life, other_parts
+from ..core.models import DecisionPath, HistoryEvent, Modification, ModificationStage, ModificationStatus, Release, ReleaseKind, ReleaseStatus
 from ..core.document_kinds import AppliesTo
 from ..model.context import SiteContext
 from ..model.urls import GUIDE_PAGE, Urls, page_url
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 ResultStatus = Literal[tuple(s.value for s in Status)]  # type: ignore[valid-type]
 
@@ -38,7 +44,7 @@ class LicenceOut(_Out):
 
 
 class FileHeader(_Out):
-    schema_version: Literal[1] = Field(description="The version of this file's shape. It rises only when a field is renamed or removed or changes meaning; new fields may appear without a change.")
+    schema_version: Literal[2] = Field(description="The version of this file's shape. It rises only when a field is renamed or removed or changes meaning; new fields may appear without a change.")
     generated_at: dt.datetime = Field(description="When the site was built (UTC), from the commit, not the wall clock.")
     licence: LicenceOut = Field(description="Reuse terms.")
 
@@ -147,10 +153,39 @@ class AmendmentOut(_Out):
     summary: str = Field(description="What changed (Markdown).")
 
 
+class OtherPartOut(_Out):
+    modification_id: str = Field(description="A modification split over releases.")
+    part: Optional[str] = Field(description="This release's share of it.")
+    release_id: str = Field(description="Another release carrying part of it.")
+    release_part: Optional[str] = Field(description="The share that release carries.")
+    later: bool = Field(description="true: that release goes live after this one (it carries the rest); false: before it.")
+
+
+class DateStepOut(_Out):
+    number: int = Field(description="The decision's place in date_changes, from 1.")
+    window: Optional[WindowOut] = Field(description="The window the decision approved, if any.")
+    fixes_day_within: Optional[WindowOut] = Field(description="When the decision fixed the day within the window an earlier decision approved: that window.")
+
+
+class ImpactedOut(_Out):
+    party: str = Field(description="A SEC Party category's id (see parties in modifications.json).")
+    label: str = Field(description="Its name.")
+    modifications: list[str] = Field(description="The release's modifications (not removed) that impact it.")
+
+
+class ReleaseFactsOut(_Out):
+    added_by_exception: list[str] = Field(description="Modifications added after the latest full-scope baseline that records what it froze, which did not include them.")
+    other_parts: list[OtherPartOut] = Field(description="For each split modification, the other releases that carry part of it (either way round).")
+    date_steps: list[DateStepOut] = Field(description="Each decision on the go-live date, with its window or the window it fixed the day in.")
+    impacted: list[ImpactedOut] = Field(description="The SEC Party categories the release's modifications impact.")
+    impacts_not_recorded: list[str] = Field(description="The release's modifications (not removed) whose impacts the record does not give.")
+
+
 class ReleaseOut(_Out):
     id: str = Field(description="The release id, YYYY-MM with an optional suffix, e.g. 2019-11 or 2023-11-minor. Stable: used in URLs.")
     title: str = Field(description="The release's name, e.g. \"November 2019 SEC Release\".")
-    kind: Literal["scheduled", "ad-hoc"] = Field(description="scheduled: a SEC Release in the release windows; ad-hoc: an implementation outside them.")
+    kind: ReleaseKind = Field(description="scheduled: a SEC Release in the release windows; ad-hoc: an implementation outside them.")
+    illustrative: bool = Field(description="true: the release is an example, not from the public record.")
     url: str = Field(description="The release's page on this site.")
     calendar_url: str = Field(description="The release's iCalendar file (go-live and milestones).")
     status: ReleaseStatus = Field(description="planned, baselined (scope fixed by the Panel), implemented, or cancelled.")
@@ -172,6 +207,7 @@ class ReleaseOut(_Out):
     waivers: list[WaiverOut] = Field(description="Requirements the Panel decided not to apply to this release.")
     amendments: list[AmendmentOut] = Field(description="The change log of this release's record, oldest first.")
     sources: list[str] = Field(description="The public pages the release's facts come from.")
+    computed: ReleaseFactsOut = Field(description="What the site works out from the release's record (never typed by editors).")
 
 
 class ReleasesFile(FileHeader):
@@ -191,7 +227,7 @@ class ModificationReleaseOut(_Out):
 
 class HistoryOut(_Out):
     date: dt.date = Field(description="When it happened.")
-    event: Literal["raised", "refinement", "working-group", "report", "consultation", "decision", "implemented", "withdrawn"] = Field(description="What happened.")
+    event: HistoryEvent = Field(description="What happened.")
     by: Optional[str] = Field(description="Who did it, e.g. Proposer, Change Board, Authority.")
     note: Optional[str] = Field(description="A note (Markdown).")
 
@@ -202,12 +238,28 @@ class PartyOut(_Out):
     description: str = Field(description="What it covers.")
 
 
+class LifeEventOut(_Out):
+    date: Optional[dt.date] = Field(description="When it happened; null for a removal whose date the record does not give.")
+    kind: Literal["history", "baselined", "added", "removed", "planned", "implemented"] = Field(description="history: a step of the proposal itself; baselined: frozen in a release's baseline; added: added to a release; removed: removed from a release's scope; planned: a release's expected go-live; implemented: went live in a release.")
+    release_id: Optional[str] = Field(description="The release, for every kind but history.")
+    part: Optional[str] = Field(description="The share of the modification in that release, when split.")
+    event: Optional[HistoryEvent] = Field(description="For history: what happened.")
+    by: Optional[str] = Field(description="For history: who did it.")
+    note: Optional[str] = Field(description="For history: its note (Markdown).")
+    by_exception: bool = Field(description="For added: it was added after the full-scope baseline froze the release without it.")
+
+
+class ModificationFactsOut(_Out):
+    life: list[LifeEventOut] = Field(description="Its history and every published release that targeted, froze, carried or dropped it, by date.")
+
+
 class ModificationOut(_Out):
     id: str = Field(description="The Modification Proposal's id, e.g. MP071, SECMP0007, MP102A or DP238.")
     title: str = Field(description="Its title.")
-    decision_path: DecisionPath = Field(description="Who decides it: the Authority, the Change Board (self-governance), fast-track, or Authority-led variation.")
-    stage: ModificationStage = Field(description="Where it is in the modification process.")
-    dcc_systems_impact: bool = Field(description="Whether it changes DCC Systems.")
+    decision_path: Optional[DecisionPath] = Field(description="Who decides it: the Authority, the Change Board (self-governance), fast-track, or Authority-led variation; null when the record does not say.")
+    stage: Optional[ModificationStage] = Field(description="Where it is in the modification process; null when the record does not say.")
+    dcc_systems_impact: Optional[bool] = Field(description="Whether it changes DCC Systems; null when the record does not say.")
+    illustrative: bool = Field(description="true: the modification is an example, not from the public record.")
     raised: Optional[dt.date] = Field(description="When it was raised.")
     url: Optional[str] = Field(description="Its official page.")
     summary: Optional[str] = Field(description="A short description (Markdown).")
@@ -218,6 +270,7 @@ class ModificationOut(_Out):
     history: list[HistoryOut] = Field(description="Dated steps of the proposal itself, oldest first.")
     sources: list[str] = Field(description="The public pages the modification's facts come from.")
     releases: list[ModificationReleaseOut] = Field(description="The published releases that carry it, by go-live date.")
+    computed: ModificationFactsOut = Field(description="What the site works out from the record (never typed by editors).")
 
 
 class ModificationsFile(FileHeader):
@@ -281,6 +334,7 @@ def release_out(ctx: SiteContext, release: Release) -> ReleaseOut:
     return _copy(
         ReleaseOut,
         release,
+        computed=release_facts(ctx, release),
         url=ctx.address(Urls.release(release.id)),
         calendar_url=ctx.address(Urls.release_calendar(release.id)),
         modifications=[_copy(ReleaseModificationOut, m, title=mods[m.id].title if m.id in mods else m.id) for m in release.modifications],
@@ -305,6 +359,45 @@ def release_out(ctx: SiteContext, release: Release) -> ReleaseOut:
     )
 
 
+def release_facts(ctx: SiteContext, release: Release) -> ReleaseFactsOut:
+    parties, mods = ctx.record.parties, ctx.record.modifications
+    parts = [
+        OtherPartOut(modification_id=e.id, part=e.part, release_id=p.release.id, release_part=p.entry.part, later=p.later)
+        for e in release.modifications
+        for p in other_parts(ctx.carriers(e.id), release.id, e.id)
+    ]
+    in_scope = [mods[e.id] for e in release.active_modifications() if e.id in mods]
+    impacted = [
+        ImpactedOut(party=pid, label=party.label, modifications=[m.id for m in in_scope if m.impacts and pid in m.impacts])
+        for pid, party in parties.items()
+        if any(m.impacts and pid in m.impacts for m in in_scope)
+    ]
+    steps = [
+        DateStepOut(number=s.number, window=_copy(WindowOut, s.window), fixes_day_within=_copy(WindowOut, s.within))
+        for s in date_steps(release)
+    ]
+    return ReleaseFactsOut(
+        added_by_exception=list(added_by_exception(release)),
+        other_parts=parts,
+        date_steps=steps,
+        impacted=impacted,
+        impacts_not_recorded=[m.id for m in in_scope if m.impacts is None],
+    )
+
+
+def modification_facts(ctx: SiteContext, mod: Modification) -> ModificationFactsOut:
+    life = []
+    for e in modification_life(ctx.carriers(mod.id), mod.id, list(mod.history)):
+        h = e.history
+        life.append(LifeEventOut(
+            date=e.date, kind=e.kind, release_id=e.release.id if e.release else None,
+            part=e.entry.part if e.entry else None,
+            event=h.event if h else None, by=h.by if h else None, note=h.note if h else None,
+            by_exception=e.by_exception,
+        ))
+    return ModificationFactsOut(life=life)
+
+
 def releases_file(ctx: SiteContext) -> ReleasesFile:
     return ReleasesFile(**_header(ctx), releases=[release_out(ctx, r) for r in ctx.releases.values()])
 
@@ -316,7 +409,7 @@ def modifications_file(ctx: SiteContext) -> ModificationsFile:
             ModificationReleaseOut(release_id=r.id, release_url=ctx.address(Urls.release(r.id)), status=e.status, part=e.part, note=e.note)
             for r, e in ctx.releases_of(mod.id)
         ]
-        out.append(_copy(ModificationOut, mod, releases=carried, history=[_copy(HistoryOut, h) for h in mod.history]))
+        out.append(_copy(ModificationOut, mod, releases=carried, history=[_copy(HistoryOut, h) for h in mod.history], computed=modification_facts(ctx, mod)))
     parties = [_copy(PartyOut, p) for p in ctx.record.parties.values()]
     return ModificationsFile(**_header(ctx), parties=parties, modifications=out)
 

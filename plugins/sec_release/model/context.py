@@ -100,6 +100,10 @@ class SiteContext:
                 index.setdefault(entry.id, []).append((release, entry))
         return index
 
+    def carriers(self, modification_id: str) -> dict[str, Release]:
+        """The published releases that list a modification, by id, in release order."""
+        return {release.id: release for release, _ in self._carriers.get(modification_id, ())}
+
     def releases_of(self, modification_id: str) -> list[tuple[Release, Any]]:
         """(release, its entry for the modification) for every published release carrying it."""
         return list(self._carriers.get(modification_id, ()))

@@ -42,3 +42,22 @@ class OpenData:
     csv_files: tuple[CsvFileInfo, ...]
     schema_version: int
     feed_max_entries: int  # how many entries the Atom feed keeps
+
+
+@dataclass(frozen=True)
+class FormatField:
+    """One field of a file editors write, for the record format page."""
+
+    path: str  # dotted; list items as name[]
+    type: str
+    required: bool
+    default: str  # the value used when the key is left out; "" when none
+    description: str
+
+
+@dataclass(frozen=True)
+class FormatFile:
+    name: str  # where the file is, e.g. data/releases/<id>.yaml
+    title: str
+    description: str
+    fields: tuple[FormatField, ...]

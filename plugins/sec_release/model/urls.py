@@ -27,6 +27,7 @@ CALENDAR_PATH = "calendar.ics"
 FEED_PATH = "feed.xml"
 DATA_PAGE = "data/index.md"
 GUIDE_PAGE = "editors/index.md"
+FORMAT_PAGE = "editors/record-format/index.md"
 CHANGES_PAGE = "changes/index.md"
 
 

@@ -12,7 +12,7 @@ import typing
 from datetime import date
 
 from ..core.evaluate import Status
-from ..core.models import Baseline, DecisionPath, GoLiveDecision, ModificationStage, ModificationStatus, ReleaseStatus
+from ..core.models import Baseline, DecisionPath, GoLiveDecision, HistoryEvent, ModificationStage, ModificationStatus, ReleaseKind, ReleaseStatus
 
 
 RELEASE_STATUS = {"planned": "Planned", "baselined": "Baselined", "implemented": "Implemented", "cancelled": "Cancelled"}
@@ -44,6 +44,19 @@ STATUS_SYMBOL = {
     Status.WAIVED: "⊘",
 }
 STATUS_LABEL = {s: s.label for s in Status}  # Status.label builds its table on every call
+RELEASE_KIND = {"scheduled": "Scheduled SEC Release", "ad-hoc": "Ad-hoc implementation, outside the release windows"}
+HISTORY_EVENT = {
+    "raised": "Raised",
+    "refinement": "Refinement",
+    "working-group": "Working Group",
+    "report": "Modification Report",
+    "consultation": "Consultation",
+    "decision": "Decision",
+    "implemented": "Implemented",
+    "withdrawn": "Withdrawn",
+}
+# What a page says where the record does not hold a value.
+NOT_RECORDED = "Not recorded"
 # What a reader calls the release fields the checks look at.
 FIELD_LABEL = {
     "modifications": "Modifications in scope",
@@ -113,5 +126,7 @@ for _table, _allowed in (
     (BASELINE_SCOPE, Baseline.model_fields["scope"].annotation),
     (GO_LIVE_DECISION, GoLiveDecision.model_fields["decision"].annotation),
     (STATUS_SYMBOL, set(Status)),
+    (RELEASE_KIND, ReleaseKind),
+    (HISTORY_EVENT, HistoryEvent),
 ):
     _complete(_table, _allowed)

@@ -31,9 +31,9 @@ from ..model.render import markdown_to_html, template_env, time_tag
 from ..model import urls
 from ..model.urls import Urls, link, page_url
 from .timeline_svg import legend_items, record_svg, release_svg
-from .labels import BASELINE_SCOPE, DECISION_PATH, GO_LIVE_DECISION, IN_RELEASE_STATUS, STAGE, STATUS_SYMBOL, field_label, relative_time
-from .view_models import ComplianceSummary
-from .views import UPCOMING_DAYS, SiteViews, yes_no
+from .labels import BASELINE_SCOPE, DECISION_PATH, GO_LIVE_DECISION, HISTORY_EVENT, IN_RELEASE_STATUS, NOT_RECORDED, STAGE, STATUS_SYMBOL, field_label, relative_time
+from .view_models import ComplianceSummary, yes_no, yes_no_unknown
+from .views import UPCOMING_DAYS, SiteViews
 
 NAV_HOME, NAV_RELEASES, NAV_MODIFICATIONS = "Home", "Releases", "Modifications"
 NAV_TIMELINE, NAV_COMPLIANCE, NAV_RULEBOOK, NAV_POLICY = "Timeline", "Compliance", "Rulebook", "Policy"
@@ -100,7 +100,10 @@ class Renderer:
             as_of=ctx.as_of,
             preview=ctx.preview,
             yes_no=yes_no,
-            decision_path=lambda m: DECISION_PATH[m.decision_path] if m is not None else "",
+            yes_no_unknown=yes_no_unknown,
+            history_event=HISTORY_EVENT,
+            not_recorded=NOT_RECORDED,
+            decision_path=lambda m: (DECISION_PATH[m.decision_path] if m.decision_path else NOT_RECORDED) if m is not None else "",
             baseline_scope=BASELINE_SCOPE,
             go_live_decision=GO_LIVE_DECISION,
             in_release_status=IN_RELEASE_STATUS,

@@ -13,12 +13,14 @@ from functools import cached_property
 
 from ..core.digest import release_digest
 from ..core.evaluate import Result, Status
-from ..core.models import Modification, Party, Release, ReleaseModification
+from ..core.facts import DateStep, LifeEvent, OtherPart, added_by_exception, date_steps, other_parts, removed_on
+from ..core.models import Baseline, Modification, Party, Release, ReleaseModification
 from ..core.rulebook import Requirement
 from ..model.context import SiteContext
 from ..model.urls import Sources, Urls, cell_id, page_url, row_id
 from .labels import (
-    BASELINE_SCOPE, DECISION_PATH, IN_RELEASE_STATUS, RELEASE_STATUS, STAGE, STATUS_LABEL, STATUS_SYMBOL, count, field_label, lower_first,
+    BASELINE_SCOPE, DECISION_PATH, IN_RELEASE_STATUS, NOT_RECORDED, RELEASE_KIND, RELEASE_STATUS, STAGE, STATUS_LABEL, STATUS_SYMBOL,
+    count, field_label, lower_first,
 )
 
 
@@ -167,10 +169,33 @@ class ComplianceSummary:
         )
 
 
+def yes_no(value) -> str:
+    return "Yes" if value else "No"
+
+
+def yes_no_unknown(value: bool | None) -> str:
+    """Yes, No, or "Not recorded" when the record does not say."""
+    return NOT_RECORDED if value is None else yes_no(value)
+
+
+def impacted_parties(modification: Modification | None, parties: dict[str, Party]) -> list[Party] | None:
+    """Whom a modification impacts, in data/parties.yaml's order; None when the record does not say ([] is "none")."""
+    if modification is None or modification.impacts is None:
+        return None
+    return [party for pid, party in parties.items() if pid in modification.impacts]
+
+
 @dataclass(frozen=True)
 class ContentRow:
     entry: ReleaseModification
     modification: Modification | None
+    parties: list[Party] | None = None  # whom it impacts; None: not recorded
+    by_exception: Baseline | None = None  # the full-scope baseline that froze the release without it
+    other_parts: tuple[OtherPart, ...] = ()
+
+    @property
+    def removed_on(self) -> date | None:
+        return removed_on(self.entry)
 
     @property
     def id(self) -> str:
@@ -199,6 +224,7 @@ class TimelineEvent:
     actual: bool  # False: expected (tentative)
     note: str = ""
     moved_to: date | None = None  # for kind "moved": where the date went
+    step: DateStep | None = None  # for kind "moved": the decision that moved it (its window, or the one it fixed the day in)
 
 
 @dataclass
@@ -231,6 +257,40 @@ class ReleaseView:
     def status_label(self) -> str:
         return RELEASE_STATUS[self.release.status]
 
+    @property
+    def kind_label(self) -> str:
+        return RELEASE_KIND[self.release.kind]
+
+    @property
+    def ad_hoc(self) -> bool:
+        return self.release.kind == "ad-hoc"
+
+    @cached_property
+    def date_steps(self) -> list[DateStep]:
+        return date_steps(self.release)
+
+    @cached_property
+    def impacted(self) -> list[tuple[Party, list[str]]]:
+        """Each SEC Party category the release's modifications (not removed) impact, with their ids."""
+        parties = self.ctx.record.parties
+        found: dict[str, list[str]] = {}
+        for row in self.content:
+            if row.removed:
+                continue
+            for party in row.parties or []:
+                found.setdefault(party.id, []).append(row.id)
+        return [(parties[pid], found[pid]) for pid in parties if pid in found]
+
+    @cached_property
+    def impacts_not_recorded(self) -> list[str]:
+        """The modifications in scope whose impacts the record does not give."""
+        return [row.id for row in self.content if not row.removed and row.parties is None]
+
+    @cached_property
+    def exceptions(self) -> dict[str, Baseline]:
+        """Modification id -> the full-scope baseline that froze this release without it."""
+        return added_by_exception(self.release)
+
     @cached_property
     def digest(self) -> str:
         """SHA-256 of the release's canonical data: readers can check a copy against it."""
@@ -253,8 +313,16 @@ class ReleaseView:
 
     @cached_property
     def content(self) -> list[ContentRow]:
-        mods = self.ctx.record.modifications
-        return [ContentRow(entry, mods.get(entry.id)) for entry in self.release.modifications]
+        mods, parties = self.ctx.record.modifications, self.ctx.record.parties
+        exceptions = self.exceptions
+        return [
+            ContentRow(
+                entry, mods.get(entry.id), impacted_parties(mods.get(entry.id), parties),
+                exceptions.get(entry.id),
+                tuple(other_parts(self.ctx.carriers(entry.id), self.release.id, entry.id)),
+            )
+            for entry in self.release.modifications
+        ]
 
     @property
     def active_count(self) -> int:
@@ -315,10 +383,13 @@ class ReleaseView:
             if m.date in baseline_days and "baseline" in m.name.lower():
                 continue  # the baseline recorded on that day is the same fact: one row per fact
             out.append(TimelineEvent(m.date, "milestone", m.name, m.state == "actual"))
-        for change in self.approved_changes:
+        for step in self.date_steps:
+            change = step.change
+            if change.outcome != "approved":
+                continue
             out.append(TimelineEvent(
                 change.from_, "moved", "Go-live date before it moved", False,
-                note=f"moved to {change.to.isoformat()}", moved_to=change.to,
+                note=f"moved to {change.to.isoformat()}", moved_to=change.to, step=step,
             ))
         out.append(TimelineEvent(r.go_live, "go-live", go_live_label, self.go_live_is_actual))
         order = {"baseline": 0, "milestone": 1, "moved": 2, "go-live": 3}
@@ -370,6 +441,9 @@ class ModificationView:
     modification: Modification
     carried_by: list[tuple[ReleaseView, ReleaseModification]]
     parties: list[Party] | None = None  # whom it impacts, in data/parties.yaml's order; None: not recorded
+    life: list[LifeEvent] = field(default_factory=list)
+    alternatives: list[str] = field(default_factory=list)  # ids of the proposals that are alternatives of this one
+    known: frozenset[str] = frozenset()  # modification ids with a page, for links
 
     @property
     def party_ids(self) -> list[str]:
@@ -405,11 +479,21 @@ class ModificationView:
 
     @property
     def decision_path_label(self) -> str:
-        return DECISION_PATH[self.modification.decision_path]
+        path = self.modification.decision_path
+        return DECISION_PATH[path] if path else NOT_RECORDED
 
     @property
     def stage_label(self) -> str:
-        return STAGE[self.modification.stage]
+        stage = self.modification.stage
+        return STAGE[stage] if stage else NOT_RECORDED
+
+    @property
+    def dcc_systems_impact_label(self) -> str:
+        return yes_no_unknown(self.modification.dcc_systems_impact)
+
+    def link_for(self, modification_id: str | None) -> str | None:
+        """The page of a modification this one names, when it has one."""
+        return Urls.modification(modification_id) if modification_id in self.known else None
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 from functools import cached_property
-from typing import Any
 
 from markdown.extensions.toc import slugify, unique
 
@@ -22,6 +21,7 @@ from ..core.document_kinds import document_name
 from ..core.documents import Document
 from ..core.models import Release
 from ..core.evaluate import Evidence, Result
+from ..core.facts import modification_life
 from ..core.rulebook import Requirement, clauses_for_field
 from ..model.context import SiteContext
 from ..model.urls import Urls, page_url
@@ -38,6 +38,7 @@ from .view_models import (
     TimelineEvent,
     UpcomingMilestone,
     due_date,
+    impacted_parties,
 )
 
 UPCOMING_DAYS = 90
@@ -92,8 +93,7 @@ class SiteViews:
                 for release, entry in ctx.releases_of(mid)
                 if release.id in self.release_by_id
             ]
-            impacted = None if modification.impacts is None else [p for pid, p in ctx.record.parties.items() if pid in modification.impacts]
-            self.modifications.append(ModificationView(modification, carried, impacted))
+            self.modifications.append(ModificationView(modification, carried, impacted_parties(modification, ctx.record.parties)))
         self.modification_by_id = {m.id: m for m in self.modifications}
         affected: dict[str, set[str]] = {r.id: set() for r in self.releases}
         for m in self.modifications:
@@ -113,6 +113,15 @@ class SiteViews:
         self.sec_documents: list[SecDocumentView] = [
             SecDocumentView(name, mods) for name, mods in sorted(changed.items(), key=lambda item: document_sort_key(item[0]))
         ]
+        known = frozenset(self.modification_by_id)
+        alternatives: dict[str, list[str]] = {}
+        for mid, modification in ctx.modifications.items():
+            if modification.alternative_of:
+                alternatives.setdefault(modification.alternative_of, []).append(mid)
+        for view in self.modifications:
+            view.life = modification_life(ctx.carriers(view.id), view.id, list(view.modification.history))
+            view.alternatives = alternatives.get(view.id, [])
+            view.known = known
 
     # -- the rulebook's own names ---------------------------------------------
 
@@ -283,6 +292,3 @@ def _reader_text(evidence: Evidence) -> str:
         return f"{label}: {found}"
     return f"{label}, {found}" if found else label
 
-
-def yes_no(value: Any) -> str:
-    return "Yes" if value else "No"
