@@ -118,6 +118,12 @@ def text(element) -> str:
     return " ".join(element.get_text(" ", strip=True).split()) if element is not None else ""
 
 
+def listed(element) -> str:
+    """A cell or fact that may hold an inline list, as a reader says it: "Large Suppliers, DCC"."""
+    items = element.select("ul.sec-inline-list li") if element is not None else []
+    return ", ".join(text(li) for li in items) if items else text(element)
+
+
 def plain(element) -> str:
     """Text as a reader reads it: inline elements run on without added spaces."""
     return " ".join(element.get_text().split()) if element is not None else ""
