@@ -167,7 +167,8 @@ def test_what_a_subscriber_reads_in_each_event(exported):
     assert str(go_live["DESCRIPTION"]) == "\n\n".join([
         f"{HOSTILE_RELEASE_TITLE} (implemented).",
         "Summary with <script>alert(1)</script> and {{ braces }}.",
-        "Date changes: 7 November 2019 to 29 November 2019 (approved by Authority).",
+        "Who is impacted: not recorded.",
+        "Date decisions: the Authority moved go-live on 8 October 2019 from 7 November 2019 to 29 November 2019.",
         url,
     ])
     assert (go_live.decoded("DTSTART"), str(go_live["TRANSP"])) == (date(2019, 11, 29), "TRANSPARENT")
@@ -238,5 +239,5 @@ def test_an_http_site_still_links_each_event(tmp_path):
     config.write_text(config.read_text().replace("site_url: https://example.org/test/", "site_url: http://example.org/test/"))
     go_live = events(export(root, tmp_path / "out", "ics")["calendar.ics"])[uid("go-live", IMPLEMENTED)]
     assert str(go_live["URL"]) == f"http://example.org/test/releases/{IMPLEMENTED}/"
-    assert "Date changes: 7 November 2019 to 21 November 2019 (approved by Panel); 21 November 2019 to 29 November 2019 (approved by Authority)." in str(go_live["DESCRIPTION"])
+    assert "Date decisions: the Panel moved go-live from 7 November 2019 to 21 November 2019; the Authority moved go-live from 21 November 2019 to 29 November 2019." in str(go_live["DESCRIPTION"])
     assert go_live.decoded("SEQUENCE") == 2

@@ -13,7 +13,7 @@ from sec_release.exports.catalogue import model_fields
 from sec_release.scaffold import FORMAT_REFERENCE
 from tests.conftest import run_cli
 from tests.factory import REPO, write_project
-from tests.test_site_support import Site, build_site, text
+from tests.test_site_support import Site, build_site, plain, text
 
 DOCS = REPO / "docs" / "record-format.md"
 # Each model, and the heading of its part of docs/record-format.md.
@@ -74,17 +74,17 @@ def test_the_site_page_lists_every_field_with_the_models_meaning(format_page):
     tables = format_page.select("table")
     assert len(tables) == len(MODELS)
     for table, (model, _) in zip(tables, MODELS):
-        shown = {text(r.find_all("td")[0]): text(r.find_all("td")[4]) for r in table.select("tbody tr")}
+        shown = {plain(r.th): text(r.find_all("td")[3]) for r in table.select("tbody tr")}
         assert list(shown) == [f.path for f in model_fields(model)], model.__name__
         for field in model_fields(model):
             assert shown[field.path] == field.description, field.path
 
 
 def test_the_site_page_says_what_is_required_and_the_defaults(format_page):
-    rows = {text(r.find_all("td")[0]): [text(c) for c in r.find_all("td")] for r in format_page.select("table")[0].select("tbody tr")}
+    rows = {plain(r.th): [text(c) for c in r.find_all(["th", "td"])] for r in format_page.select("table")[0].select("tbody tr")}
     assert rows["kind"][1:4] == ["one of: scheduled, ad-hoc", "no", "scheduled"]
     assert rows["go_live"][1:3] == ["date (YYYY-MM-DD)", "yes"]
     assert rows["date_changes[].window.earliest"][2] == "yes"
-    modification = {text(r.find_all("td")[0]): [text(c) for c in r.find_all("td")] for r in format_page.select("table")[1].select("tbody tr")}
+    modification = {plain(r.th): [text(c) for c in r.find_all(["th", "td"])] for r in format_page.select("table")[1].select("tbody tr")}
     assert modification["impacts"][1:3] == ["list of text", "no"]
     assert modification["decision_path"][2] == "no"

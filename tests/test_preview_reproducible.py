@@ -87,8 +87,8 @@ def test_manifest_lists_every_published_file_with_its_sha256(repo, tmp_path):
 
 
 def _documented_digest(data: dict) -> str:
-    """The rule readers are given: the data as validated (defaults filled in), absent values dropped,
-    JSON with sorted keys, no spaces, UTF-8, SHA-256."""
+    """The rule readers are given on /data/: the data as validated (defaults filled in), absent values
+    dropped, kind and illustrative dropped at their defaults, JSON with sorted keys, no spaces, UTF-8, SHA-256."""
     data = Release.model_validate(data).model_dump(mode="json", by_alias=True)
 
     def drop_absent(value):
@@ -99,7 +99,11 @@ def _documented_digest(data: dict) -> str:
             return [drop_absent(v) for v in value]
         return value
 
-    text = json.dumps(drop_absent(data), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    data = drop_absent(data)
+    for key, default in (("kind", "scheduled"), ("illustrative", False)):  # fields added later, at their defaults
+        if data.get(key) == default:
+            del data[key]
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -95,8 +95,8 @@ def test_each_step_of_the_date_change_shows_its_window(site):
     art = site.article("releases/2022-06/")
     table = next(t for t in art.select("table") if text(t.caption).startswith("Decisions on the go-live date"))
     rows = [[plain(c) for c in r.find_all(["th", "td"])] for r in table.select("tbody tr")]
-    assert rows[0][:4] == ["1", "8 April 2022requested 1 April 2022", "from 23 June 2022to 27 June 2022within a window of 27 June 2022 to 1 July 2022", "Authority"]
-    assert rows[1][:4] == ["2", "30 April 2022", "from 27 June 2022to 30 June 2022the day fixed within the window of 27 June 2022 to 1 July 2022", "Panel"]
+    assert rows[0][:4] == ["Step 1", "8 April 2022requested 1 April 2022", "from 23 June 2022to 27 June 2022within a window of 27 June 2022 to 1 July 2022", "Authority"]
+    assert rows[1][:4] == ["Step 2", "30 April 2022", "from 27 June 2022to 30 June 2022the day fixed within the window of 27 June 2022 to 1 July 2022", "Panel"]
     timeline = site.article("timeline/")
     moved = [plain(r) for r in timeline.select("tr.sec-moved-row")]
     assert any("the Authority approved a window to 1 July 2022" in m for m in moved)

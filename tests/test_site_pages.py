@@ -208,7 +208,7 @@ def test_release_page_date_changes_and_facts(site):
     art = site.article("releases/2019-11/")
     assert text(art.h1) == "November 2019 SEC Release"
     change = table_captioned(art, "Decisions on the go-live date")
-    assert text(change.select_one("tbody tr th")) == "1"
+    assert text(change.select_one("tbody tr th")) == "Step 1"
     cells = change.select("tbody tr td")
     assert [t["datetime"] for t in cells[0].find_all("time") + cells[1].find_all("time")] == [
         "2019-10-08", "2019-10-01", "2019-11-07", "2019-11-29"]

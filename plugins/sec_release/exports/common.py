@@ -6,6 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel
 from pydantic_core import to_json
+from ..model.render import long_date
 
 
 def unique_key(seen: dict[str, int], key: str) -> str:
@@ -61,8 +62,6 @@ def impacts_text(record, release) -> str:
 
 def date_step_text(step) -> str:
     """One decision on a go-live date in words (a :class:`~sec_release.core.facts.DateStep`)."""
-    from ..model.render import long_date
-
     c = step.change
     decided = f" on {long_date(c.decided)}" if c.decided else ""
     if c.outcome != "approved":
