@@ -272,11 +272,13 @@ class SiteViews:
 
 
 def document_sort_key(name: str) -> tuple:
-    """"Section A" < "Section H" < "Appendix AD": sections first, then appendices, each in letter order."""
+    """"Section A" < "Section H" < "Schedule 9" < "Schedule 10" < "Appendix D" < "Appendix AD": sections,
+    schedules, then appendices, each by its letter or number; the name in brackets does not count."""
     words = name.split()
     kind = {"section": 0, "schedule": 1, "appendix": 2}.get(words[0].lower(), 3) if words else 3
-    rest = " ".join(words[1:])
-    return (kind, len(rest), rest, name)
+    mark = words[1] if len(words) > 1 else ""
+    order = (0, int(mark), "") if mark.isdigit() else (1, len(mark), mark)
+    return (kind, order, name)
 
 
 def _reader_text(evidence: Evidence) -> str:
