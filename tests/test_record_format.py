@@ -272,3 +272,26 @@ def test_a_release_that_says_what_it_said_before_keeps_its_published_digest():
     assert "kind" not in canonical_data(spelled_out) and "illustrative" not in canonical_data(spelled_out)
     assert release_digest(spelled_out) == release_digest(Release.model_validate(first_edition))
     assert release_digest(Release.model_validate({**first_edition, "kind": "ad-hoc"})) != release_digest(spelled_out)
+
+
+def test_a_sec_document_written_two_ways_is_reported_where_it_differs(tmp_path):
+    mods = [
+        modification("MP071", sec_documents=["Schedule 8 (Great Britain Companion Specification)", "Section H (DCC Services)"]),
+        modification("MP072", sec_documents=["Section H (DCC Services)", "Schedule 8 (GB Companion Specification)"]),
+    ]
+    root = write_project(tmp_path / "p", modifications=mods)
+    problem = _only(_load(root), "sec-document-name")
+    assert problem.location.file == "data/modifications/MP072.yaml"
+    assert problem.location.line == _line_of(root, "data/modifications/MP072.yaml", "- Schedule 8 (GB Companion Specification)")
+    assert problem.message == '"Schedule 8 (GB Companion Specification)" names Schedule 8, which MP071 writes as "Schedule 8 (Great Britain Companion Specification)"'
+    assert problem.hint.startswith('write "Schedule 8 (Great Britain Companion Specification)" here too')
+
+
+def test_sec_documents_named_alike_but_different_are_not_confused(tmp_path):
+    """Appendix A and Appendix AD, Schedule 1 and Schedule 10, and names that are not a part of the Code, are all fine."""
+    mods = [
+        modification("MP071", sec_documents=["Appendix A (One)", "Schedule 1 (One)", "Other document (x)"]),
+        modification("MP072", sec_documents=["Appendix AD (Two)", "Schedule 10 (Two)", "Other document (y)"]),
+    ]
+    record = _load(write_project(tmp_path / "p", modifications=mods))
+    assert [p for p in record.problems if p.code == "sec-document-name"] == []

@@ -707,3 +707,9 @@ def test_sec_document_pages_and_the_document_release_matrix(site):
     page = site.article("sec-documents/section-h/")
     assert text(page.h1) == "Section H"
     assert [text(tr.th) for tr in page.select("tbody tr")] == [HOSTILE_RELEASE, "November 2019 SEC Release"]
+
+
+def test_sec_documents_sort_by_part_then_number_or_letter():
+    from sec_release.core.sec_documents import sort_key
+    names = ["Appendix AD (x)", "Schedule 10 (x)", "Section J (x)", "Appendix D (x)", "Schedule 9 (x)", "Section A (x)", "A report"]
+    assert sorted(names, key=sort_key) == ["Section A (x)", "Section J (x)", "Schedule 9 (x)", "Schedule 10 (x)", "Appendix D (x)", "Appendix AD (x)", "A report"]

@@ -41,6 +41,7 @@ MESSAGE_CODES: dict[str, str] = {
     "id-mismatch": "The id inside the file differs from its file name. Rename the file or change the id.",
     "unknown-modification": "A release (its modifications: or a baseline's modifications:) or a modification's alternative_of: names a modification that has no file in data/modifications/ (or whose file has errors). The hint suggests the closest id; create a new one with sec-release new modification.",
     "duplicate-modification": "A release lists the same modification twice. Use part: to tell apart the shares of a modification split over releases.",
+    "sec-document-name": "Two modifications name the same section, schedule or appendix under different titles (\"Schedule 8 (GB Companion Specification)\" and \"Schedule 8 (Great Britain Companion Specification)\"). The site lists one page per name, so write it one way everywhere.",
     "unknown-party": "A modification's impacts: names a SEC Party category that is not in data/parties.yaml. The hint suggests the closest id and lists them all.",
     "duplicate-party": "data/parties.yaml lists the same category id twice.",
     "unknown-release": "A modification's rest_in: names a release that has no file in data/releases/ (or names the release itself). The hint suggests the closest id.",

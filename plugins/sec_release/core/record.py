@@ -23,6 +23,7 @@ from .models import Modification, Party, PolicyFrontMatter, Release
 from .project import ProjectConfig
 from .record_files import file_stems, inside_content, load_document, load_models, load_parties, load_rulebook, policy_front_matter, safe_page_path
 from .rulebook import Rulebook
+from .sec_documents import check_document_names
 from .yaml_source import SourceMap
 
 @dataclass
@@ -83,6 +84,7 @@ def load_record(config: ProjectConfig) -> Record:
     }
     record.modifications = {mid: m for mid, (m, _) in sorted(modifications.items())}
     record.modification_files = {mid: f for mid, (_, f) in modifications.items()}
+    check_document_names(record.modifications, {mid: record.sources[f] for mid, f in record.modification_files.items()}, problems)
 
     raw_releases: list[tuple[str, dict, str]] = []
     releases = load_models(Release, config.data_path / "releases", record, problems, raw_releases)

@@ -19,6 +19,7 @@ from markdown.extensions.toc import slugify, unique
 
 from ..core.document_kinds import document_name
 from ..core.documents import Document
+from ..core.sec_documents import sort_key
 from ..core.models import Release
 from ..core.evaluate import Evidence, Result
 from ..core.facts import modification_life
@@ -111,7 +112,7 @@ class SiteViews:
             for name in m.modification.sec_documents:
                 changed.setdefault(name, []).append(m)
         self.sec_documents: list[SecDocumentView] = [
-            SecDocumentView(name, mods) for name, mods in sorted(changed.items(), key=lambda item: document_sort_key(item[0]))
+            SecDocumentView(name, mods) for name, mods in sorted(changed.items(), key=lambda item: sort_key(item[0]))
         ]
         known = frozenset(self.modification_by_id)
         alternatives: dict[str, list[str]] = {}
@@ -269,16 +270,6 @@ class SiteViews:
         chosen.sort(key=lambda r: (r.release.go_live, r.id), reverse=True)
         return chosen
 
-
-
-def document_sort_key(name: str) -> tuple:
-    """"Section A" < "Section H" < "Schedule 9" < "Schedule 10" < "Appendix D" < "Appendix AD": sections,
-    schedules, then appendices, each by its letter or number; the name in brackets does not count."""
-    words = name.split()
-    kind = {"section": 0, "schedule": 1, "appendix": 2}.get(words[0].lower(), 3) if words else 3
-    mark = words[1] if len(words) > 1 else ""
-    order = (0, int(mark), "") if mark.isdigit() else (1, len(mark), mark)
-    return (kind, order, name)
 
 
 def _reader_text(evidence: Evidence) -> str:
