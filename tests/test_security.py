@@ -229,3 +229,10 @@ def test_pull_request_comments_escape_mentions_and_markdown():
     assert md_text("@secas-team see [x](javascript:alert(1)) **now** <b>") == (
         "@<!-- -->secas-team see \\[x\\]\\(javascript:alert\\(1\\)\\) \\*\\*now\\*\\* &lt;b&gt;"
     )
+
+
+def test_raw_html_the_checker_cannot_read_is_reported_not_skipped():
+    """HTMLParser gives up on some declarations; the page is then reported at that line instead of passing unchecked."""
+    page = "# Title\n\nText.\n\n<![ x ]>\n\n<script>alert(1)</script>\n"
+    found = check_page(page, "content/p.md", first_line=3)
+    assert [(d.code, d.location.line) for d in found if d.code == "html-unreadable"] == [("html-unreadable", 7)]

@@ -26,7 +26,7 @@ from .diagnostics import Diagnostic, Location, Severity
 from .urls import is_publishable, problem as url_problem
 
 # The message codes this module reports (explained in the editors' guide).
-_CODES = {"tag": "html-not-allowed", "attribute": "html-attribute-not-allowed", "link": "unsafe-link"}
+_CODES = {"tag": "html-not-allowed", "attribute": "html-attribute-not-allowed", "link": "unsafe-link", "unreadable": "html-unreadable"}
 CODE_TAG, CODE_ATTRIBUTE, CODE_LINK = _CODES["tag"], _CODES["attribute"], _CODES["link"]
 
 ALLOWED_TAGS = frozenset({
@@ -177,8 +177,13 @@ def check_page(markdown: str, file: str, first_line: int = 1, extensions: list |
     try:
         scanner.feed(_without_code(markdown))
         scanner.close()
-    except Exception:  # HTMLParser is lenient; never let a page stop validation
-        pass
+    except AssertionError:  # the one way Python's lenient HTMLParser gives up, e.g. on "<![ x ]>"
+        line = scanner.getpos()[0]
+        found.append(Diagnostic(
+            Location(file, first_line + line - 1, 1), Severity.ERROR, _CODES["unreadable"],
+            "the raw HTML here cannot be read (a declaration or tag written as no browser reads it), so nothing after it was checked",
+            "remove the stray <! ... > or < near this line, or write it as text (&lt;)",
+        ))
     for line, code, message, hint in scanner.found:
         found.append(Diagnostic(Location(file, first_line + line - 1, 1), Severity.ERROR, code, message, hint))
 

@@ -22,6 +22,7 @@ MESSAGE_CODES: dict[str, str] = {
     "unsafe-link": "A link or image address that is never published: javascript:, data:, vbscript:, file: and the like, also when hidden with character references (&#58;) or spaces. Only https://, http://, mailto:, #fragment and relative links are published.",
     "html-not-allowed": "An HTML element a page may not hold: script, style, iframe, object, embed, form, svg, math, meta, base and anything else off the allowlist (README: Raw HTML in pages).",
     "html-attribute-not-allowed": "An HTML attribute a page may not hold: event handlers (onclick, onerror ...), style outside table cells, and anything else off the allowlist.",
+    "html-unreadable": "Raw HTML in a page that cannot be read at all (a stray <![ ... ]> or a tag cut short), so the check could not go past it. Remove it or write the characters as text (&lt;).",
     "page-template": "A template expression in a page that reaches beyond sec.* and page.* (__globals__, __class__, config, os, the attr filter ...), or one that does not parse. Nothing of it runs.",
     "yaml-too-deep": "Values are nested far deeper than the record format ever needs; usually broken indentation.",
     "encoding": "The file is not UTF-8 text, or contains a NUL character. Save it as UTF-8.",
