@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 
+from sec_release.exports.shapes import SCHEMA_CHANGES, SCHEMA_VERSION
 from tests.conftest import run_cli
 from tests.exports_support import DRAFT, DRAFT_MARK, DRAFT_ONLY_MOD, EPOCH, environment, export, read_tree, write_export_project
 from tests.test_site_support import Site, build_site
@@ -120,6 +121,11 @@ def test_the_data_page_lists_every_file_schema_and_the_licence(built):
     text = article.get_text(" ")
     assert "Open Government Licence v3.0" in text
     assert "schema_version" in text and "rises" in text
+    # What each version changed, newest first, starting with the version the files carry.
+    versions = [" ".join(li.get_text().split()) for li in article.select("li li") if li.get_text().startswith("Version ")]
+    assert [v.split(":")[0] for v in versions] == [f"Version {n}" for n, _ in SCHEMA_CHANGES]
+    assert SCHEMA_CHANGES[0][0] == SCHEMA_VERSION == json.loads((site / "data" / "releases.json").read_text())["schema_version"]
+    assert "may be null" in versions[0]
     # Every field of the published schema is documented, under its published name.
     codes = {c.get_text() for c in article.select("th code")}
     assert {"releases[].date_changes[].from", "results[].requirement_id", "modification_title"} <= codes

@@ -16,7 +16,7 @@ from ..model.open_data import ColumnInfo, CsvFileInfo, FieldRow, FormatField, Fo
 from .atom import MAX_ENTRIES
 from .csv_export import CSV_FILES
 from .json_export import export_schema
-from .shapes import JSON_FILES, SCHEMA_VERSION
+from .shapes import JSON_FILES, SCHEMA_CHANGES, SCHEMA_VERSION
 
 JSON_DESCRIPTIONS = {
     "releases": "Every published release: status, dates, content, milestones, date changes, documents, the Panel's decisions and the change log.",
@@ -86,6 +86,7 @@ def open_data(rulebook: Rulebook | None) -> OpenData:
             for key, (columns, description) in CSV_FILES.items()
         ),
         schema_version=SCHEMA_VERSION,
+        schema_changes=SCHEMA_CHANGES,
         feed_max_entries=MAX_ENTRIES,
     )
 

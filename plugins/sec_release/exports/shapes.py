@@ -7,10 +7,9 @@ so a reader never has to guess whether a key is missing or empty.
 
 ``SCHEMA_VERSION`` rises only when a field is renamed or removed, or its
 meaning or type changes; new fields are added without a change of version.
-Version 2: a modification's decision_path, stage and dcc_systems_impact may be
-null (not recorded), and a Testing Approach review's ``by`` may name a
-Sub-Committee. What the site works out from the record (added by exception,
-split parts, date steps, who is impacted, a modification's life) is under
+``SCHEMA_CHANGES`` says what each version changed (the ``/data/`` page lists
+it). What the site works out from the record (added by exception, split
+parts, date steps, who is impacted, a modification's life) is under
 ``computed``, apart from what editors write.
 """
 
@@ -29,6 +28,13 @@ from ..model.context import SiteContext
 from ..model.urls import GUIDE_PAGE, Urls, page_url
 
 SCHEMA_VERSION = 2
+# What each version changed, newest first: what a program reading version 1 must know.
+SCHEMA_CHANGES = (
+    (2, "A modification's decision_path, stage and dcc_systems_impact may be null where the record does not say; "
+        "a Testing Approach review's by may name a Sub-Committee. Added without a change of version: "
+        "kind, impacts, sec_documents, sources, history and computed."),
+    (1, "The first published version."),
+)
 
 ResultStatus = Literal[tuple(s.value for s in Status)]  # type: ignore[valid-type]
 

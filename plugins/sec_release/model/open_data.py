@@ -41,6 +41,7 @@ class OpenData:
     json_files: tuple[JsonFileInfo, ...]
     csv_files: tuple[CsvFileInfo, ...]
     schema_version: int
+    schema_changes: tuple[tuple[int, str], ...]  # (version, what it changed), newest first
     feed_max_entries: int  # how many entries the Atom feed keeps
 
 

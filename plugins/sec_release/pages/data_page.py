@@ -49,6 +49,7 @@ def data_page(ctx: SiteContext, open_data: OpenData) -> list[GeneratedPage]:
         json_files=json_files,
         csv_files=csv_files,
         schema_version=open_data.schema_version,
+        schema_changes=open_data.schema_changes,
         licence_name=name,
         licence_url=url,
         calendar_url=link(CALENDAR_PATH),
