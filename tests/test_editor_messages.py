@@ -56,6 +56,33 @@ def test_a_tab_in_front_matter_counts_lines_from_the_top_of_the_file():
         ("2021-02-29", "February 2021 has 28 days (not a leap year): check the day"),
         ("2021-24-06", "there is no month 24; if you meant 24 June 2021, write 2021-06-24 (year, month, day)"),
         ("soon", ""),
+        ("2020-02-29", ""),  # a leap day that exists
+        ("2021-02-30", "February 2021 has 28 days: check the day"),
+        ("2021-05-00", "May 2021 has 31 days: check the day"),
+        ("2021-12-31", ""),
+        ("2021-13-13", "there is no month 13: the month comes second and runs from 01 to 12"),
+        ("2021-00-05", "there is no month 00: the month comes second and runs from 01 to 12"),
+        ("2021-13-05", "there is no month 13; if you meant 13 May 2021, write 2021-05-13 (year, month, day)"),
+        ("2021-12-12", ""),
+        ("12/12/2021", "write 2021-12-12"),  # both readings are the same day
+        ("31/12/2021", "write 2021-12-31"),
+        ("12/31/2021", "write 2021-12-31"),  # only the US reading is a date
+        ("31/02/2021", ""),
+        ("24.06.2021", "write 2021-06-24"),
+        ("24 06 2021", "write 2021-06-24"),
+        ("  24/06/2021 ", "write 2021-06-24"),
+        ("2021/06/2021", ""),
+        ("24/06/021", ""),
+        ("24th Jun 2021", "write 2021-06-24"),
+        ("3 Sept. 2021", "write 2021-09-03"),
+        ("Sept 3, 2021", "write 2021-09-03"),
+        ("Jun. 24th 21", "write 2021-06-24"),
+        ("31 June 2021", ""),
+        ("24 Juno 2021", ""),
+        ("24 June 021", ""),
+        (20210624, ""),
+        (True, ""),
+        (None, ""),
     ],
 )
 def test_the_date_an_editor_meant(written, hint):
