@@ -239,6 +239,11 @@ def _example_value(model: type[BaseModel], key: str) -> str:
 _CODES = {"choice": "not-allowed", "type": "wrong-type", "value": "invalid-value"}
 
 
+def _write_or_remove(key: str) -> str:
+    what = f"a value after {key}:" if key in KEYS_AS_WRITTEN else f"the {_words(key)}"
+    return f"write {what}, or remove {key}: if it is optional"
+
+
 def _value_message(kind: str, error: dict, where: str, path: tuple, model: type[BaseModel]) -> tuple[str, str, str]:
     """(code, message, hint) for an error about a value."""
     value = error.get("input")
@@ -256,6 +261,8 @@ def _value_message(kind: str, error: dict, where: str, path: tuple, model: type[
             return _CODES["value"], f"{where}, {text}, is not a real date", impossible_date_hint(text) or "check the day and the month"
         hint = suggest_iso_date(value) or "write the date as YYYY-MM-DD, e.g. 2019-11-29"
         return _CODES["value"], f"{where} is {_shown(value)}: dates are written YYYY-MM-DD", hint
+    if kind == "value_error" and "invisible" in reason:  # a text of only zero-width or bidi characters
+        return _CODES["value"], f"{where} is empty: it holds only invisible characters", _write_or_remove(key)
     if kind == "value_error" and "web address" in reason:
         text = str(value).strip()
         fixed = f"https://{text}" if re.match(r"^[\w.-]+\.[a-z]{2,}(/|$)", text, re.IGNORECASE) else ""
@@ -267,7 +274,7 @@ def _value_message(kind: str, error: dict, where: str, path: tuple, model: type[
                 f'put it in quotes: {key}: "{value}" (unquoted, YAML reads it as a number and drops trailing zeros: 6.20 becomes 6.2)'
             )
         if isinstance(value, bool):
-            return _CODES["type"], f"{where} is {_shown(value)}, read as true/false, where text belongs", f'put it in quotes: {key}: "{value}"'
+            return _CODES["type"], f"{where} is {_shown(value)}, read as true/false, where text belongs", f'put it in quotes: {key}: "{_shown(value)}"'
         if isinstance(value, (list, dict)):
             return _CODES["type"], f"{where} is {_shown(value)} where a single text belongs", "write it on one line after the colon; check the indentation of the lines below it"
         return _CODES["type"], f"{where} must be text", "write it after the colon on the same line"
@@ -279,7 +286,7 @@ def _value_message(kind: str, error: dict, where: str, path: tuple, model: type[
         limit = ctx.get("ge", ctx.get("gt", 0))
         return _CODES["value"], f"{where} is {_shown(value)}; it cannot be less than {limit}", f"write {limit} or more"
     if kind == "string_too_short":
-        return _CODES["value"], f"{where} is empty", f"write the {_words(key)}, or remove {key}: if it is optional"
+        return _CODES["value"], f"{where} is empty", _write_or_remove(key)
     if kind == "string_too_long":
         limit = ctx.get("max_length")
         return _CODES["value"], f"{where} is {len(str(value)):,} characters long; at most {limit:,} fit", "shorten it; long text belongs in the Markdown documents under content/"
@@ -375,7 +382,7 @@ def validation_diagnostics(exc: ValidationError, model: type[BaseModel], data: A
             container = path[:-1]
             out.append(Diagnostic(
                 source.locate(container, key=True), Severity.ERROR, "missing-key",
-                f'{plain_path(container, model)} has no "{key}" (the {_words(key)}), which it must have',
+                f'{plain_path(container, model)} has no "{key}"' + (f" (the {_words(key)})" if _words(key) != key else "") + ", which it must have",
                 f"add {key}: with {_example_value(owner, key)}",
             ))
             continue
