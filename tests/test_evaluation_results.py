@@ -12,7 +12,7 @@ from datetime import date, timedelta
 import yaml
 
 from sec_release.core.check import check_project
-from sec_release.core.diagnostics import Severity
+from sec_release.core.diagnostics import Diagnostic, Location, Severity
 from sec_release.core.evaluate import Status
 from sec_release.core.project import load_project
 from tests.factory import IMPLEMENTATION_DOCUMENT, RULEBOOK, complete_release, write_project
@@ -298,3 +298,41 @@ def test_a_heading_only_somewhat_like_an_accepted_title_is_not_called_close(tmp_
     result = checked.evaluation.get("2019-11", "d10-13-timescales")
     assert (result.status, result.location.line) == (Status.MISSING, 1)
     assert "looks close" not in result.hint
+
+
+def test_a_gap_is_one_diagnostic_with_the_rule_s_words_the_place_to_fix_and_the_release(tmp_path):
+    release = complete_release()
+    del release["cost_review"]
+    checked, _ = _check(tmp_path, release)
+    rule = RULES["d10-8d-release-cost-review"]
+    assert checked.evaluation.diagnostics == [Diagnostic(
+        Location(FILE, 1, 1), Severity.ERROR, "d10-8d-release-cost-review",
+        f"{rule['title']} Missing: cost_review is not recorded.", f"add cost_review to {FILE}", rule["clause"], "2019-11",
+    )]
+
+
+def test_a_policy_gap_is_one_diagnostic_at_the_page_to_write_and_belongs_to_no_release(tmp_path):
+    checked, _ = _check(tmp_path, policy=None)
+    page = "content/policy/release-management-policy.md"
+    policy_rules = [rid for rid, r in RULES.items() if r["applies_to"] == "policy"]
+    assert [(d.location, d.severity, d.code, d.hint, d.clause, d.release) for d in checked.evaluation.diagnostics] == [
+        (Location(page, 1, 1), Severity.ERROR, rid, f"write {page} and name it in the record", RULES[rid]["clause"], "") for rid in policy_rules
+    ]
+    assert checked.evaluation.diagnostics[0].message == f"{RULES[policy_rules[0]]['title']} Missing: the SEC Release Management Policy does not exist."
+
+
+def test_a_rule_the_rulebook_makes_a_warning_with_its_own_hint_does_not_fail_the_check(tmp_path):
+    release = complete_release()
+    del release["cost_review"]
+    root = write_project(tmp_path / "p", [release])
+    rulebook_file = root / "data/rulebook/d10.yaml"
+    rulebook = yaml.safe_load(rulebook_file.read_text(encoding="utf-8"))
+    for rule in rulebook["requirements"]:
+        if rule["id"] == "d10-8d-release-cost-review":
+            rule.update(severity="warning", hint="ask the Panel secretary for the cost review minutes")
+    rulebook_file.write_text(yaml.safe_dump(rulebook, sort_keys=False), encoding="utf-8")
+    checked = check_project(load_project(root), AS_OF)
+    [diagnostic] = checked.evaluation.diagnostics
+    assert (diagnostic.severity, diagnostic.code, diagnostic.hint) == (Severity.WARNING, "d10-8d-release-cost-review", "ask the Panel secretary for the cost review minutes")
+    assert checked.evaluation.get("2019-11", "d10-8d-release-cost-review").hint == "ask the Panel secretary for the cost review minutes"
+    assert not checked.evaluation.has_errors
