@@ -129,7 +129,7 @@ def test_a_missing_field_is_a_gap_at_the_top_of_the_file(tmp_path):
     result = checked.evaluation.get("2019-11", "d10-8d-release-cost-review")
     assert result.gaps == ("cost_review is not recorded",)
     assert result.hint == f"add cost_review to {FILE}"
-    assert (result.location.file, result.location.line) == (FILE, 1)
+    assert result.location == Location(FILE, 1, 1)
 
 
 def test_a_missing_nested_field_is_a_gap_at_its_parent(tmp_path):
@@ -182,7 +182,11 @@ def test_a_release_still_planned_after_its_go_live_date_is_stale(tmp_path):
         Severity.ERROR, status_line,
         f"the release is still baselined (line {status_line}) but its go-live date, 2019-11-29 (line {go_live_line}), has passed (checked as of 2026-11-26)",
     )]
-    assert stale[0].hint.endswith("add the date change under date_changes (from: 2019-11-29, to: the new date) and set go_live: to the new date")
+    assert stale[0].hint == (
+        "if it went live, set status: implemented and go_live: to the day it actually went live; "
+        "if it was moved, add the date change under date_changes (from: 2019-11-29, to: the new date) and set go_live: to the new date"
+    )
+    assert (stale[0].location, stale[0].release) == (Location(FILE, status_line, 9), "2019-11")  # at the status value
     # In a draft the same is only a note.
     draft, _ = _check(tmp_path / "draft", complete_release(status="baselined", draft=True))
     assert [d.severity for d in draft.evaluation.diagnostics if d.code == "stale-release"] == [Severity.INFO]
@@ -190,10 +194,11 @@ def test_a_release_still_planned_after_its_go_live_date_is_stale(tmp_path):
 
 def test_a_release_implemented_in_the_future_is_questioned(tmp_path):
     release = complete_release("2027-01", "2027-01-07")
-    checked, _ = _check(tmp_path, release)
+    checked, root = _check(tmp_path, release)
     future = [d for d in checked.evaluation.diagnostics if d.code == "future-implemented"]
-    assert [(d.severity, d.message) for d in future] == [(
-        Severity.WARNING, "the release is marked implemented but its go-live date 2027-01-07 is in the future",
+    assert [(d.location, d.severity, d.message, d.hint, d.release) for d in future] == [(
+        Location("data/releases/2027-01.yaml", _line(root, "data/releases/2027-01.yaml", "status:"), 9), Severity.WARNING,
+        "the release is marked implemented but its go-live date 2027-01-07 is in the future", "check the status and go_live date", "2027-01",
     )]
 
 
@@ -210,7 +215,7 @@ def test_a_cancelled_release_owes_nothing_and_says_why(tmp_path):
         del release[key]
     checked, _ = _check(tmp_path, release)
     results = checked.evaluation.for_release("2019-11")
-    assert len(results) == sum(1 for r in RULES.values() if r["applies_to"] != "policy")
+    assert [r.requirement.id for r in results] == [rid for rid, r in RULES.items() if r["applies_to"] != "policy"]
     assert {(r.status, r.reason) for r in results} == {(Status.NOT_APPLICABLE, "the release was cancelled")}
     assert checked.evaluation.diagnostics == []
 
@@ -336,3 +341,23 @@ def test_a_rule_the_rulebook_makes_a_warning_with_its_own_hint_does_not_fail_the
     assert (diagnostic.severity, diagnostic.code, diagnostic.hint) == (Severity.WARNING, "d10-8d-release-cost-review", "ask the Panel secretary for the cost review minutes")
     assert checked.evaluation.get("2019-11", "d10-8d-release-cost-review").hint == "ask the Panel secretary for the cost review minutes"
     assert not checked.evaluation.has_errors
+
+
+def test_a_section_of_a_document_not_named_in_the_record_is_a_gap_at_the_top_of_the_release_file(tmp_path):
+    release = complete_release()
+    del release["implementation_document"]
+    checked, _ = _check(tmp_path, release)
+    result = checked.evaluation.get("2019-11", "d10-13-timescales")
+    page = "releases/2019-11/implementation-document.md"
+    assert result.gaps == ("the Implementation Document is not named in the record",)
+    assert result.hint == f"add implementation_document: {{page: {page}}} to {FILE} and write content/{page}"
+    assert result.location == Location(FILE, 1, 1)
+
+
+def test_a_missing_result_keeps_the_evidence_of_what_was_found(tmp_path):
+    release = complete_release()
+    del release["implementation_document"]["version"]
+    checked, _ = _check(tmp_path, release)
+    result = checked.evaluation.get("2019-11", "d10-13-implementation-document")
+    assert result.status is Status.MISSING
+    assert [e.text for e in result.evidence] == ["Implementation Document: content/releases/2019-11/implementation-document.md"]

@@ -98,8 +98,8 @@ CASES = [
     (RELEASE, 'waivers: []', 'sources:\n- ftp://example.org/x', [
         ('- ftp://example.org/x', 'invalid-value', 'the first source is "ftp://example.org/x": it must start with https:// (or http://)', 'write the full address, starting with https://'),
     ]),
-    (RELEASE, 'testing_approach:\n  page', 'testing_approach: yes please\nnothing:\n  page', [
-        ('nothing:', 'unknown-key', 'unknown key "nothing" in the release', 'the keys allowed here: id, title, kind, status, draft, go_live, sec_version, dcc_systems_impact, summary, modifications, baselines, milestones, date_changes, implementation_document, testing_approach, progress_reports, cost_review, external_auditor, go_live_decision, post_go_live_review, waivers, amendments, sources'),
+    (RELEASE, 'testing_approach:\n  page', 'testing_approach: yes please\ntesting_aproach:\n  page', [
+        ('testing_aproach:', 'unknown-key', 'unknown key "testing_aproach" in the release', 'did you mean "testing_approach"?'),
         ('testing_approach: yes please', 'wrong-type', 'the testing approach must be a set of keys and values', 'write its keys on the lines below testing_approach:, indented by two more spaces'),
     ]),
     (RELEASE, '  page: releases/2019-11/testing-approach.md', '  page: releases/2019-11/testing-approach.md\n  ownr: DCC', [
@@ -144,8 +144,8 @@ CASES = [
     (RELEASE, 'status: implemented\ndraft', 'status: [implemented]\ndraft', [
         ('status: [implemented]', 'not-allowed', 'the status must be one of planned, baselined, implemented or cancelled, not a list', 'write one of planned, baselined, implemented or cancelled, exactly as shown'),
     ]),
-    (RELEASE, 'milestones:\n- name: Testing complete', 'milestones: none\nx:\n- name: Testing complete', [
-        ('x:', 'unknown-key', 'unknown key "x" in the release', 'the keys allowed here: id, title, kind, status, draft, go_live, sec_version, dcc_systems_impact, summary, modifications, baselines, milestones, date_changes, implementation_document, testing_approach, progress_reports, cost_review, external_auditor, go_live_decision, post_go_live_review, waivers, amendments, sources'),
+    (RELEASE, 'milestones:\n- name: Testing complete', 'milestones: none\nmilestone:\n- name: Testing complete', [
+        ('milestone:', 'unknown-key', 'unknown key "milestone" in the release', 'did you mean "milestones"?'),
         ('milestones: none', 'wrong-type', 'the milestones must be a list', 'write each entry on its own line below milestones:, starting with "- " and indented'),
     ]),
     (MODIFICATION, 'title: Modification MP071', 'title: Modification MP071\nurl: example.org/mp071', [

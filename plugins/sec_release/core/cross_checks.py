@@ -163,7 +163,7 @@ def check_references(record: Record, data: dict, release_id: str, source: Source
             ok = False
         elif not (record.config.content_path / page).is_file():
             near = did_you_mean(page, _pages_beside(record.config.content_path, page))
-            hint = f"{near} correct the path, or create {docs_dir}/{page}" if near else f"create {docs_dir}/{page}, or correct the path"
+            hint = f"{near}correct the path, or create {docs_dir}/{page}" if near else f"create {docs_dir}/{page}, or correct the path"
             problems.error(where, "missing-page", f'the page "{page}" does not exist under {docs_dir}/', hint)
             ok = False
         elif not inside_content(record.config, page):

@@ -309,10 +309,9 @@ def _diagnostic_for(result: Result, release: Release | None) -> Diagnostic:
     severity = Severity(req.severity)
     if release is not None and release.draft:
         severity = Severity.INFO  # gaps in a draft are shown, never fail a build
-    location = result.location or Location("?", 1, 1)
-    gaps = "; ".join(result.gaps)
-    message = req.title + (f" Missing: {gaps}." if gaps else "")
-    return Diagnostic(location, severity, req.id, message, result.hint, req.clause, release.id if release else "")
+    # Only a missing result is reported, and it always has a gap and the place of its first one.
+    message = f"{req.title} Missing: {'; '.join(result.gaps)}."
+    return Diagnostic(result.location, severity, req.id, message, result.hint, req.clause, release.id if release else "")
 
 
 def evaluate(record: Record, as_of: date) -> Evaluation:
