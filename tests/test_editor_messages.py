@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -23,6 +24,7 @@ RELEASE = "id: 2019-11\nmodifications:\n  - id: MP071\n    status: implemented\n
         (RELEASE.replace("  - id: MP073", "  -\tid: MP073"), 5, 4, ""),
         (RELEASE.replace("    status", "\tstatus"), 4, 1, "(the keys of the entry on line 3 start after 4 spaces)"),
     ],
+    ids=["tab-before-an-entry", "tab-after-a-dash", "tab-before-a-key"],
 )
 def test_a_tab_is_named_with_its_line_and_column(text, line, col, indent):
     problems = DiagnosticList()
@@ -84,6 +86,7 @@ def test_a_tab_in_front_matter_counts_lines_from_the_top_of_the_file():
         (True, ""),
         (None, ""),
     ],
+    ids=lambda value: re.sub(r"[^A-Za-z0-9_.:-]+", " ", str(value)).strip() or "blank",
 )
 def test_the_date_an_editor_meant(written, hint):
     assert suggest_iso_date(written) == hint

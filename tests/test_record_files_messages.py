@@ -71,7 +71,7 @@ def test_a_missing_rulebook_says_where_it_should_be(tmp_path):
     ("../outside.md", "releases/2019-11/implementation-document.md"),
     ("c:releases/x.md", "releases/2019-11/implementation-document.md"),
     ("releases/2019-11/implementation-document.txt", "releases/2019-11/implementation-document.md"),
-])
+], ids=["dot-slash", "double-slash", "backslashes", "absolute", "parent-folder", "colon", "not-markdown"])
 def test_a_page_path_not_written_the_plain_way_is_refused_with_the_plain_spelling(tmp_path, page, example):
     root = write_project(tmp_path / "p", [complete_release(implementation_document={"page": "releases/2019-11/implementation-document.md", "version": "1.0"})])
     path = root / "data/releases/2019-11.yaml"
