@@ -44,6 +44,28 @@ def test_web_mail_fragment_and_relative_addresses_are(url):
     assert is_publishable(url) is (url != "report:2019.pdf")  # a colon before any slash is a scheme, as in a browser
 
 
+def test_ascii_text_loses_exactly_the_characters_a_browser_skips():
+    """as_browser_reads takes a shortcut for ASCII text: it must drop what the per-character rule drops."""
+    from sec_release.core.urls import _invisible
+
+    every_ascii = "".join(map(chr, range(128)))
+    assert as_browser_reads(every_ascii) == "".join(ch for ch in every_ascii if not _invisible(ch))
+    assert as_browser_reads("java\tscript:\x7falert(1)") == "javascript:alert(1)"
+
+
+def test_a_title_of_only_invisible_characters_is_empty_and_any_visible_one_is_not():
+    from pydantic import TypeAdapter, ValidationError
+
+    from sec_release.core.models import Title
+
+    title = TypeAdapter(Title)
+    for shown in ("2026 release", "A", "\u200bRelease\u2066", "Réunion"):
+        assert title.validate_python(shown) == shown
+    for invisible in ("\u200b", "\u200b\u2066 \u200d", "\ufeff"):
+        with pytest.raises(ValidationError, match="only invisible characters"):
+            title.validate_python(invisible)
+
+
 def test_addresses_are_judged_as_the_browser_reads_them():
     assert as_browser_reads("java&#x09;script&colon;x") == "javascript:x"
     assert as_browser_reads("&amp;amp;#58;") == ":"

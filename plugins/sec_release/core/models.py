@@ -44,7 +44,8 @@ def _check_url(value: str) -> str:
 
 def _visible(value: str) -> str:
     # A title of only zero-width or bidi characters (Unicode Cf) shows as nothing.
-    if not "".join(ch for ch in value if unicodedata.category(ch) != "Cf").strip():
+    shown = value if value.isascii() else "".join(ch for ch in value if unicodedata.category(ch) != "Cf")  # no ASCII character is Cf
+    if not shown.strip():
         raise ValueError("is empty: it holds only invisible characters")
     return value
 

@@ -30,6 +30,9 @@ def _invisible(ch: str) -> bool:
     return ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Zs", "Zl", "Zp")
 
 
+_ASCII_INVISIBLE = re.compile(r"[\x00-\x20\x7f]")  # the ASCII characters _invisible() is true for
+
+
 def as_browser_reads(url: str) -> str:
     """``url`` with character references decoded until stable and invisible characters removed."""
     text = url
@@ -38,6 +41,8 @@ def as_browser_reads(url: str) -> str:
         if decoded == text:
             break
         text = decoded
+    if text.isascii():
+        return _ASCII_INVISIBLE.sub("", text)
     return "".join(ch for ch in text if not _invisible(ch))
 
 
