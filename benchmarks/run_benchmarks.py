@@ -90,8 +90,11 @@ def _child_build(mode: str, config_file: str, site_dir: str, out_json: str, plai
                 if name == "on_page_markdown" and plain_dir:
                     page = args[1] if len(args) > 1 else kwargs["page"]
                     has_generated_part = bool(page.file.generated_by) or page.file.src_uri in self.generated
-                    captured[page.file.src_uri] = (dict(page.meta), result if result is not None else args[0],
-                                                   page.file.dest_uri, has_generated_part)
+                    markdown = result if result is not None else args[0]
+                    aside = getattr(self, "set_aside", {}).get(page.file.src_uri)  # HTML kept out of Python-Markdown
+                    for index, block in enumerate(aside.blocks if aside is not None else []):
+                        markdown = markdown.replace(aside.placeholder(index), block, 1)  # the Markdown with its HTML
+                    captured[page.file.src_uri] = (dict(page.meta), markdown, page.file.dest_uri, has_generated_part)
                 if name == "on_nav" and plain_dir:
                     nav_holder.append(result if result is not None else args[0])
                 return result
