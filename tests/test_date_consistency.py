@@ -102,3 +102,37 @@ def test_a_rejected_date_change_does_not_move_the_chain(tmp_path):
         {"decided": "2019-10-30", "from": "2019-11-07", "to": "2019-11-29", "by": "Authority"},
     ])
     assert _findings(tmp_path, release) == []
+
+
+def test_the_milestones_after_go_live_are_named_with_their_lines_and_a_milestone_on_the_day_is_not_one(tmp_path):
+    release = complete_release(milestones=[
+        {"name": "Testing complete", "date": "2019-12-13", "state": "actual"},
+        {"name": "Go-live", "date": "2019-11-29", "state": "actual"},  # on the go-live day: not after it
+        {"name": "Regression testing", "date": "2019-12-20", "state": "actual"},
+    ])
+    [found] = _findings(tmp_path, release)
+    assert (found.location.file, found.location.line, found.location.col) == ("data/releases/2019-11.yaml", 17, 9)  # the first one's date
+    assert found.message == (
+        '2 milestones are dated after the go-live date 2019-11-29 (line 5): '
+        '"Testing complete" 2019-12-13 (line 17); "Regression testing" 2019-12-20 (line 23)'
+    )
+    assert found.hint == (
+        "correct the milestone's date, or go_live if that is the wrong one; a milestone that really comes after go-live "
+        "(early life support, say) takes after_go_live: true; the post go-live review has its own field, post_go_live_review"
+    )
+
+
+def test_a_go_live_outside_its_month_names_every_milestone_it_comes_before(tmp_path):
+    release = _planned(go_live="2026-11-04", milestones=[
+        {"name": "Full scope baseline", "date": "2027-05-14", "state": "expected"},
+        {"name": "DCC baseline", "date": "2026-11-11", "state": "expected"},
+    ])
+    [found] = _findings(tmp_path, release)
+    assert found.message == (
+        "go_live is 2026-11-04, which is not in November 2027, the month of the release id 2027-11 (line 1), "
+        "and is before 2 of the release's milestones (lines 17, 20)"
+    )
+    assert found.hint == (
+        "if the date is a typo, correct it to a day in November 2027; if the release was moved to another month, "
+        "keep the id and record the move under date_changes (from: the date it was planned for, to: 2026-11-04)"
+    )

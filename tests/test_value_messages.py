@@ -14,7 +14,7 @@ import pytest
 
 from sec_release.core.project import load_project
 from sec_release.core.record import load_record
-from tests.factory import write_project
+from tests.factory import PARTIES, write_project
 
 RELEASE = "data/releases/2019-11.yaml"
 MODIFICATION = "data/modifications/MP071.yaml"
@@ -163,11 +163,49 @@ CASES = [
     ]),
     (MODIFICATION, 'decision_path: self-governance', 'decision_path: self governance', [
         ('decision_path: self governance', 'not-allowed', 'the decision path must be one of authority, self-governance, fast-track or authority-led, not "self governance"', 'did you mean "self-governance"?'),
-    ]),]
+    ]),
+    (RELEASE, 'title: Release 2019-11', "title: " + "x" * 301, [
+        ("title: " + "x" * 301, 'invalid-value', 'the title is 301 characters long; at most 300 fit', 'shorten it; long text belongs in the Markdown documents under content/'),
+    ]),
+    (RELEASE, '- id: MP071\n  status: implemented', "- id: MP071\n  status: implemented\n  rest_in: ['2019/11']", [
+        ("rest_in: ['2019/11']", 'invalid-value', 'the first modification\'s first rest_in release is "2019/11", which is not a release id', 'write 2019-11 (year, hyphen, two-digit month)'),
+    ]),
+    (RELEASE, '- id: MP071\n  status: implemented', '- id: MP071\n  status: implemented\n  rest_in: [2019-1]', [
+        ('rest_in: [2019-1]', 'invalid-value', 'the first modification\'s first rest_in release is "2019-1", which is not a release id', 'write 2019-01 (year, hyphen, two-digit month)'),
+    ]),
+    (RELEASE, '- id: MP071\n  status: implemented', '- id: MP071\n  status: implemented\n  rest_in: [2019-11-MINOR]', [
+        ('rest_in: [2019-11-MINOR]', 'invalid-value', 'the first modification\'s first rest_in release is "2019-11-MINOR", which is not a release id', 'write "2019-11-minor" in lower case'),
+    ]),
+    (RELEASE, '- id: MP071\n  status: implemented', '- id: MP071\n  status: implemented\n  rest_in: [November]', [
+        ('rest_in: [November]', 'invalid-value', 'the first modification\'s first rest_in release is "November", which is not a release id', 'release ids look like 2019-11, or 2023-11-minor for a second release in a month'),
+    ]),
+    (RELEASE, 'waivers: []', "waivers:\n- requirement: D10 13\n  decided: '2019-06-01'\n  by: Panel\n  reason: x", [
+        ('- requirement: D10 13', 'invalid-value', 'the first waiver\'s requirement is "D10 13", which is not a requirement id', 'requirement ids are lower-case words joined by hyphens, e.g. d10-13-timescales: copy the id from the rulebook'),
+        ('- requirement: D10 13', 'unknown-requirement', 'the waiver names "D10 13", which is not a requirement in the rulebook', 'the ids are listed in data/rulebook/d10.yaml'),
+    ]),
+    (RELEASE, "    closed: '2019-02-01'", "    closed: '2019-01-01'", [
+        ("closed: '2019-01-01'", 'date-order', 'the consultation closed before it opened', 'check the opened and closed dates'),
+    ]),
+    (RELEASE, 'amendments:', "date_changes:\n- from: '2019-11-07'\n  to: '2019-11-29'\n  by: Panel\n  window: {earliest: '2019-11-30', latest: '2019-11-01'}\namendments:", [
+        ("window: {earliest: '2019-11-30', latest: '2019-11-01'}", 'date-order', "the window's latest date is before its earliest", 'check the earliest and latest dates'),
+    ]),
+    (RELEASE, '    by: Panel\n    outcome', '    by: panel\n    outcome', [
+        ('by: panel', 'not-allowed', 'by: in the testing approach\'s Panel review is "panel", which reads as the name of a Sub-Committee', 'write "Panel" with a capital P, or write the Sub-Committee\'s own name'),
+    ]),
+    (MODIFICATION, 'title: Modification MP071', 'title: Modification MP071\nalternative_of: MP070', [
+        ('alternative_of: MP070', 'unknown-modification', 'alternative_of names "MP070", which is not in data/modifications/', 'create data/modifications/MP070.yaml, or correct the id'),
+    ]),
+    (MODIFICATION, 'title: Modification MP071', "title: Modification MP071\nhistory:\n- date: '2019-02-01'\n  event: raised\n- date: '2019-01-01'\n  event: refinement", [
+        ("- date: '2019-01-01'", 'history-order', 'history entries must be in date order, oldest first', 'move this entry to its place in the list'),
+    ]),
+    (MODIFICATION, 'title: Modification MP071', 'title: Modification MP071\nimpacts: [nobody]', [
+        ('impacts: [nobody]', 'unknown-party', '"nobody" is not a SEC Party category in data/parties.yaml', 'the categories are: large-suppliers, small-suppliers, dcc'),
+    ]),
+]
 
 
 def _problems(tmp_path: Path, file: str, find: str, replace: str):
-    root = write_project(tmp_path / "p")
+    root = write_project(tmp_path / "p", parties=PARTIES)
     path = root / file
     text = path.read_text(encoding="utf-8")
     assert find in text
@@ -204,3 +242,10 @@ def test_a_file_with_more_than_a_hundred_wrong_values_lists_a_hundred_and_counts
     assert found[0] == ("summary: ''", "too-many-problems", "30 more problems in this file are not listed", "fix the problems listed and validate again")
     assert found[1][2] == "the first amendment's summary is empty"
     assert found[100][2] == "the 100th amendment's summary is empty"
+
+
+def test_exactly_a_hundred_wrong_values_are_all_listed_without_a_count_of_more(tmp_path):
+    entries = "".join(f"- date: '2019-10-01'\n  summary: ''\n" for _ in range(100))
+    found = _problems(tmp_path, RELEASE, "amendments:\n- date: '2019-10-31'\n  summary: First publication.", "amendments:\n" + entries)
+    assert len(found) == 100
+    assert {code for _, code, _, _ in found} == {"invalid-value"}
