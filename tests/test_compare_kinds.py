@@ -262,3 +262,23 @@ def test_a_baseline_with_files_that_did_not_load_says_so(tmp_path):
     assert [(m.id, m.kind) for m in comparison.modifications] == [("MP073", "added")]
     reverse = compare(_snapshot(new, "this build"), snapshot_from_record(checked.record, checked.evaluation, "x"))
     assert reverse.notes == ["1 problem in this version's files: releases in files that did not load count as removed (run sec-release validate)."]
+
+
+def test_what_only_a_published_site_writes_is_not_a_change(tmp_path):
+    """The published JSON has site addresses, computed facts, titles copied in and the defaults a
+    schema version 1 site wrote; none of them is a change against the record."""
+    import copy
+
+    root = write_project(tmp_path / "p", [complete_release()], MODIFICATIONS)
+    record = _snapshot(root, "this build")
+    site = copy.deepcopy(record)
+    release = site.releases["2019-11"]
+    release.update(url="https://example.org/releases/2019-11/", calendar_url="https://example.org/releases/2019-11/calendar.ics",
+                   computed={"added_by_exception": []}, kind="scheduled", illustrative=False)
+    release["implementation_document"]["url"] = "https://example.org/releases/2019-11/implementation-document/"
+    del release["implementation_document"]["page"]
+    release["modifications"][0]["title"] = "Modification MP071"
+    site.modifications["MP071"].update(releases=["2019-11"], computed={}, illustrative=False)
+    assert compare(site, record).is_empty
+    release["kind"] = "ad-hoc"  # not the default: a change
+    assert not compare(site, record).is_empty
