@@ -295,3 +295,11 @@ def test_sec_documents_named_alike_but_different_are_not_confused(tmp_path):
     ]
     record = _load(write_project(tmp_path / "p", modifications=mods))
     assert [p for p in record.problems if p.code == "sec-document-name"] == []
+
+
+def test_a_parties_file_that_does_not_parse_is_counted_as_unread(tmp_path):
+    root = write_project(tmp_path / "p", parties=PARTIES)
+    (root / "data" / "parties.yaml").write_text("parties: [\n", encoding="utf-8")
+    record = _load(root)
+    assert "data/parties.yaml" in record.unread_files
+    assert [d.location.file for d in record.problems if d.code == "yaml-syntax"] == ["data/parties.yaml"]

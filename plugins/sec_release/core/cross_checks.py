@@ -49,9 +49,17 @@ def check_modification(record: Record, mod: Modification, source: SourceMap, ste
             hint = did_you_mean(mod.alternative_of, stems - {mod.id}) + f"create {record.config.data_dir}/modifications/{mod.alternative_of}.yaml, or correct the id"
             problems.error(where, "unknown-modification", f'alternative_of names "{mod.alternative_of}", which is not in {record.config.data_dir}/modifications/', hint)
             ok = False
-    for index in range(1, len(mod.history)):
-        if mod.history[index].date < mod.history[index - 1].date:
-            problems.error(source.locate(("history", index, "date")), "history-order", "history entries must be in date order, oldest first", "move this entry to its place in the list")
+    if not in_date_order(mod.history, "history", source, problems, "history-order", "history entries must be in date order, oldest first", "move this entry to its place in the list"):
+        ok = False
+    return ok
+
+
+def in_date_order(entries: list, key: str, source: SourceMap, problems: DiagnosticList, code: str, message: str, hint: str) -> bool:
+    """Each entry dated no earlier than the one before it; an entry that is earlier is reported at its date."""
+    ok = True
+    for index in range(1, len(entries)):
+        if entries[index].date < entries[index - 1].date:
+            problems.error(source.locate((key, index, "date")), code, message, hint)
             ok = False
     return ok
 
@@ -224,10 +232,8 @@ def check_release_consistency(release: Release, source: SourceMap, problems: Dia
     if contradictions:
         problems.extend(contradictions)
         ok = False
-    for index in range(1, len(release.amendments)):
-        if release.amendments[index].date < release.amendments[index - 1].date:
-            problems.error(source.locate(("amendments", index, "date")), "amendment-order", "amendments must be in date order, oldest first", "append new amendments at the end of the list")
-            ok = False
+    if not in_date_order(release.amendments, "amendments", source, problems, "amendment-order", "amendments must be in date order, oldest first", "append new amendments at the end of the list"):
+        ok = False
     return ok
 
 

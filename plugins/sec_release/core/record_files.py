@@ -45,17 +45,27 @@ def _record_files(folder: Path, config: ProjectConfig, problems: DiagnosticList)
     return files
 
 
+def _read_record_file(record: Record, path: Path, problems: DiagnosticList) -> tuple[Any, SourceMap] | None:
+    """Read and parse one record file, counted as checked; None (and listed as unread) when it cannot be parsed."""
+    file = record.config.relative(path)
+    record.check_file(file)
+    data, source = load_yaml_file(path, file, problems)
+    record.sources[file] = source
+    if data is None:
+        record.unread_files.append(file)
+        return None
+    return data, source
+
+
 def load_models(kind: type[BaseModel], folder: Path, record: Record, problems: DiagnosticList, raw: list | None = None) -> dict[str, tuple[Any, str]]:
     """Validated models by id. ``raw`` collects (file stem, data, file) of every parsed file, valid or not."""
     loaded: dict[str, tuple[Any, str]] = {}
     for path in _record_files(folder, record.config, problems):
-        file = record.config.relative(path)
-        record.check_file(file)
-        data, source = load_yaml_file(path, file, problems)
-        record.sources[file] = source
-        if data is None:
-            record.unread_files.append(file)
+        read = _read_record_file(record, path, problems)
+        if read is None:
             continue
+        data, source = read
+        file = record.config.relative(path)
         check_text_links(data, source, path, problems)
         if raw is not None and isinstance(data, dict):
             raw.append((path.stem, data, file))
@@ -79,12 +89,10 @@ def load_rulebook(record: Record, problems: DiagnosticList) -> None:
     if not path.is_file():
         problems.error(Location(file, 1, 1), "rulebook", "the rulebook file does not exist", "set rulebook in mkdocs.yml, or restore data/rulebook/d10.yaml")
         return
-    record.check_file(file)
-    data, source = load_yaml_file(path, file, problems)
-    record.sources[file] = source
-    if data is None:
-        record.unread_files.append(file)
+    read = _read_record_file(record, path, problems)
+    if read is None:
         return
+    data, source = read
     before = len(problems)
     rulebook = validate_model(Rulebook, data, source, problems)
     # Check the meaning of every entry that is well-formed on its own, even when
@@ -110,12 +118,10 @@ def load_parties(record: Record, problems: DiagnosticList) -> None:
     path = record.config.data_path / PARTIES_FILE
     if not path.is_file():
         return
-    file = record.config.relative(path)
-    record.check_file(file)
-    data, source = load_yaml_file(path, file, problems)
-    record.sources[file] = source
-    if data is None:
+    read = _read_record_file(record, path, problems)
+    if read is None:
         return
+    data, source = read
     parties = validate_model(PartyList, data, source, problems)
     if parties is None:
         return
