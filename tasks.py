@@ -102,13 +102,6 @@ def test(args: list[str]) -> None:
 
 MUTATION_STAGE = ROOT / "build" / "mutation"
 EQUIVALENT_MUTANTS = ROOT / "benchmarks" / "equivalent-mutants.txt"
-PACKAGE = "sec_release"
-
-
-def _module_of(mutant: str) -> str:
-    """sec_release.core.evaluate.x_due__mutmut_3 -> core/evaluate.py"""
-    dotted = mutant.split(".x_")[0].split(".x\u01c1")[0]
-    return dotted.removeprefix(PACKAGE + ".").replace(".", "/") + ".py"
 
 
 def _equivalent_mutants() -> dict[str, str]:
@@ -126,6 +119,8 @@ def _mutation_table(stage: Path, selected: list[str]) -> str:
     import fnmatch
     import json
 
+    from tests.mutation_map import module_of
+
     equivalent = _equivalent_mutants()
     rows: dict[str, dict[str, int]] = {}
     survivors = []
@@ -133,7 +128,7 @@ def _mutation_table(stage: Path, selected: list[str]) -> str:
         for name, code in json.loads(meta.read_text())["exit_code_by_key"].items():
             if selected and not any(fnmatch.fnmatch(name, pattern) for pattern in selected):
                 continue
-            row = rows.setdefault(_module_of(name), {"mutants": 0, "killed": 0, "equivalent": 0, "not run": 0})
+            row = rows.setdefault(module_of(name), {"mutants": 0, "killed": 0, "equivalent": 0, "not run": 0})
             row["mutants"] += 1
             if code in (1, 3, 36, 24, -24, 152, 255):  # a failing test, or a timeout: the change was noticed
                 row["killed"] += 1
@@ -159,6 +154,8 @@ def mutate(args: list[str]) -> None:
     """
     import resource
     import time
+
+    from tests.mutation_map import PACKAGE
 
     ensure_venv("test,mutate")
     started = time.monotonic()

@@ -27,6 +27,18 @@ def shared_fixture_scope(fixture_name, config) -> str:
     return "function" if os.environ.get("SEC_RELEASE_MUTATION") else "module"
 
 
+def pytest_collection_modifyitems(config, items):
+    """Under mutation testing, a mutant runs against its own module's tests only, in their order (tests/mutation_map.py)."""
+    from tests.mutation_map import run_order
+
+    order = run_order(os.environ.get("MUTANT_UNDER_TEST", ""), [item.path.name for item in items])
+    if order is None:
+        return
+    kept = set(order)
+    config.hook.pytest_deselected(items=[item for position, item in enumerate(items) if position not in kept])
+    items[:] = [items[position] for position in order]
+
+
 @pytest.fixture
 def project(tmp_path):
     from tests.factory import write_project
