@@ -27,6 +27,13 @@ def shared_fixture_scope(fixture_name, config) -> str:
     return "function" if os.environ.get("SEC_RELEASE_MUTATION") else "module"
 
 
+def pytest_configure(config):
+    """Under mutation testing, collect only the tests of the mutant's module (tests/mutation_map.py)."""
+    from tests.mutation_map import arguments_for
+
+    config.args[:] = arguments_for(os.environ.get("MUTANT_UNDER_TEST", ""), config.args)
+
+
 def pytest_collection_modifyitems(config, items):
     """Under mutation testing, a mutant runs against its own module's tests only, in their order (tests/mutation_map.py)."""
     from tests.mutation_map import run_order

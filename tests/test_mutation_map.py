@@ -3,7 +3,7 @@
 import tomllib
 from pathlib import Path
 
-from tests.mutation_map import PYPROJECT, module_of, mutation_tests, run_order
+from tests.mutation_map import PYPROJECT, module_of, mutation_tests, run_order, arguments_for
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -35,3 +35,19 @@ def test_mutmuts_own_runs_and_modules_not_in_the_map_run_every_test():
         assert "core/git.py" not in mutation_tests()
         assert run_order(name, collected) is None
     assert run_order("sec_release.core.compare.x_compare__mutmut_1", collected) == [0]
+
+
+def test_a_mutant_collects_only_its_modules_tests_from_the_command_line():
+    arguments = ["tests/test_compare_kinds.py::test_a", "tests/test_documents.py::test_b", "tests/test_compare_kinds.py::test_c"]
+    compare_mutant = "sec_release.core.compare.x_compare__mutmut_1"
+    assert arguments_for(compare_mutant, arguments) == ["tests/test_compare_kinds.py::test_a", "tests/test_compare_kinds.py::test_c"]
+    assert arguments_for("sec_release.core.git.x_git__mutmut_1", arguments) == arguments
+    assert arguments_for("stats", arguments) == arguments
+
+
+def test_a_mutant_none_of_whose_module_tests_reached_it_keeps_the_list_and_runs_none_of_it():
+    # An empty command line would make pytest collect every test under testpaths.
+    arguments = ["tests/test_documents.py::test_b"]
+    compare_mutant = "sec_release.core.compare.x_compare__mutmut_1"
+    assert arguments_for(compare_mutant, arguments) == arguments
+    assert run_order(compare_mutant, ["test_documents.py"]) == []
