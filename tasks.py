@@ -119,7 +119,7 @@ def _mutation_table(stage: Path, selected: list[str]) -> str:
     import fnmatch
     import json
 
-    from tests.mutation_map import module_of
+    from tests.mutation_map import module_of, mutation_targets
 
     equivalent = _equivalent_mutants()
     rows: dict[str, dict[str, int]] = {}
@@ -138,11 +138,24 @@ def _mutation_table(stage: Path, selected: list[str]) -> str:
                 row["not run"] += 1
             else:
                 survivors.append(f"{name} ({'survived' if code == 0 else 'no test reaches it' if code in (5, 33) else f'exit {code}'})")
-    lines = ["| module | mutants | killed | equivalent | not run | score |", "|---|---:|---:|---:|---:|---:|"]
-    for module, row in sorted(rows.items()):
+    targets = mutation_targets()
+    groups = {pattern: f"rest of `{pattern.removesuffix('*')}`" for pattern in targets if "*" in pattern}
+    for module, row in list(rows.items()):  # a module without a target of its own counts toward its group's
+        for pattern, group in groups.items():
+            if module not in targets and fnmatch.fnmatch(module, pattern):
+                total = rows.setdefault(group, dict.fromkeys(row, 0))
+                for key, value in row.items():
+                    total[key] += value
+    lines = ["| module | mutants | killed | equivalent | not run | score | target |", "|---|---:|---:|---:|---:|---:|---|"]
+    group_rows = sorted(group for group in groups.values() if group in rows)
+    for module in sorted(set(rows) - set(group_rows)) + group_rows:
+        row = rows[module]
         counted = row["mutants"] - row["equivalent"] - row["not run"]
-        score = f"{100 * row['killed'] / counted:.1f}%" if counted else "-"
-        lines.append(f"| `{module}` | {row['mutants']} | {row['killed']} | {row['equivalent']} | {row['not run']} | {score} |")
+        target = targets.get(module) or next((targets[p] for p, group in groups.items() if group == module), None)
+        score = 100 * row["killed"] / counted if counted else None
+        verdict = "" if target is None or score is None else f"{target:g}%: {'met' if score >= target else 'not met'}"
+        shown = module if module in group_rows else f"`{module}`"
+        lines.append(f"| {shown} | {row['mutants']} | {row['killed']} | {row['equivalent']} | {row['not run']} | {'-' if score is None else f'{score:.1f}%'} | {verdict} |")
     return "\n".join(lines) + "\n\nNot killed:\n" + "\n".join(f"  {s}" for s in survivors) + "\n"
 
 

@@ -32,6 +32,13 @@ def mutation_tests() -> dict[str, list[str]]:
     return settings.get("tool", {}).get("sec-release", {}).get("mutation-tests", {})
 
 
+@cache
+def mutation_targets() -> dict[str, float]:
+    """The least score (%) asked of a module (core/compare.py), or of a group as a whole (core/*: the rest of core/)."""
+    settings = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))
+    return settings.get("tool", {}).get("sec-release", {}).get("mutation-targets", {})
+
+
 def tests_for(mutant: str) -> list[str] | None:
     """The test files a mutant runs against, in order; None: not a mutant, or a module the map leaves to every test."""
     if "__mutmut_" not in mutant:  # mutmut's own runs: "stats", "fail", "" (the clean run)

@@ -51,3 +51,34 @@ def test_a_mutant_none_of_whose_module_tests_reached_it_keeps_the_list_and_runs_
     compare_mutant = "sec_release.core.compare.x_compare__mutmut_1"
     assert arguments_for(compare_mutant, arguments) == arguments
     assert run_order(compare_mutant, ["test_documents.py"]) == []
+
+
+def test_the_results_table_scores_each_module_against_its_target_and_the_rest_of_core_as_a_whole(tmp_path):
+    import json
+
+    import tasks
+
+    codes = {  # 1: a test failed; -24: stopped as a loop; 0: survived; 33: no test reached it; None: not run
+        "sec_release.core.compare.x_a__mutmut_1": 1,
+        "sec_release.core.compare.x_a__mutmut_2": 0,
+        "sec_release.core.compare.x_a__mutmut_3": -24,
+        "sec_release.core.compare.x_a__mutmut_4": None,
+        "sec_release.core.git.x_git__mutmut_1": 1,
+        "sec_release.core.git.x_git__mutmut_2": 33,
+        "sec_release.core.scalars.x_s__mutmut_1": 1,
+        "sec_release.core.scalars.x_s__mutmut_2": 1,
+    }
+    meta = tmp_path / "mutants" / "src" / "sec_release" / "core" / "all.py.meta"
+    meta.parent.mkdir(parents=True)
+    meta.write_text(json.dumps({"exit_code_by_key": codes}))
+    table = tasks._mutation_table(tmp_path, [])
+    assert table.splitlines()[2:6] == [
+        "| `core/compare.py` | 4 | 2 | 0 | 1 | 66.7% | 85%: not met |",
+        "| `core/git.py` | 2 | 1 | 0 | 0 | 50.0% |  |",
+        "| `core/scalars.py` | 2 | 2 | 0 | 0 | 100.0% |  |",
+        "| rest of `core/` | 4 | 3 | 0 | 0 | 75.0% | 70%: met |",
+    ]
+    assert table.split("Not killed:\n")[1].splitlines() == [
+        "  sec_release.core.compare.x_a__mutmut_2 (survived)",
+        "  sec_release.core.git.x_git__mutmut_2 (no test reaches it)",
+    ]
