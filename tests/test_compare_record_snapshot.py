@@ -24,7 +24,7 @@ AS_OF = date(2026, 11, 26)
 def snapshot(tmp_path_factory):
     moved = complete_release(date_changes=[{"from": "2019-11-07", "to": "2019-11-29", "by": "Panel", "reason": "DCC testing ran late."}])
     root = write_project(tmp_path_factory.mktemp("record"), [moved, complete_release("2020-02", "2020-02-27", draft=True)],
-                         [modification("MP071")])
+                         [modification("MP071", raised="2019-03-04")])
     checked = check_project(load_project(root), AS_OF)
     assert checked.record.problems == []
     return snapshot_from_record(checked.record, checked.evaluation, "this build")
@@ -46,7 +46,7 @@ def test_every_release_and_modification_is_in_the_snapshot(snapshot):
     assert list(snapshot.releases) == ["2019-11", "2020-02"]
     assert (snapshot.is_draft("2019-11"), snapshot.is_draft("2020-02")) == (False, True)
     assert list(snapshot.modifications) == ["MP071"]
-    assert (snapshot.modifications["MP071"]["title"], snapshot.modifications["MP071"]["dcc_systems_impact"]) == ("Modification MP071", True)
+    assert (snapshot.modifications["MP071"]["title"], snapshot.modifications["MP071"]["raised"]) == ("Modification MP071", "2019-03-04")
 
 
 def test_each_release_is_known_by_its_file(snapshot):

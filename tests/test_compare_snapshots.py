@@ -220,6 +220,20 @@ def test_a_document_added_to_a_release():
     assert change.documents[0].name == "Testing Approach Document"
 
 
+def test_both_documents_added_to_a_release_are_listed():
+    change = _documents(_release(implementation_document=None), _release(testing_approach=_document("t.md", "0.1", "2019-09-01")))
+    assert change.documents == [
+        DocumentChange("implementation_document", "added", "releases/2019-11/implementation-document.md", new_version="1.0", new_updated="2019-10-31"),
+        DocumentChange("testing_approach", "added", "t.md", new_version="0.1", new_updated="2019-09-01"),
+    ]
+
+
+def test_a_testing_approach_reissued_in_a_release_without_an_implementation_document():
+    change = _documents(_release(implementation_document=None, testing_approach=_document("t.md", "0.1", "2019-09-01")),
+                        _release(implementation_document=None, testing_approach=_document("t.md", "1.0", "2019-09-01")))
+    assert change.documents == [DocumentChange("testing_approach", "reissued", "t.md", "0.1", "1.0", "2019-09-01", "2019-09-01")]
+
+
 def test_a_document_taken_off_a_release_has_no_page_to_link_to():
     change = _documents(_release(), _release(implementation_document=None))
     assert change.documents == [DocumentChange("implementation_document", "removed", None, old_version="1.0", old_updated="2019-10-31")]
@@ -305,6 +319,12 @@ def test_results_are_in_the_new_rulebooks_order_then_requirements_it_dropped():
         ("d10-9-go-live-decision", "D10.9", "Go-live decision", "2019-11", "met", "missing"),
         ("gone", "D10.99", "Gone", "2019-11", "met", None),
     ]
+
+
+def test_results_that_did_not_change_are_not_reported():
+    old = {("2019-11", "d10-8d-release-cost-review"): "met", ("2019-11", "d10-9-go-live-decision"): "met"}
+    new = {("2019-11", "d10-8d-release-cost-review"): "met", ("2019-11", "d10-9-go-live-decision"): "waived"}
+    assert _results(old, new) == [("d10-9-go-live-decision", "D10.9", "Go-live decision", "2019-11", "met", "waived")]
 
 
 def test_a_requirement_known_to_neither_rulebook_is_named_by_its_id():

@@ -200,3 +200,7 @@ def test_a_list_at_the_top_takes_its_name_from_the_caller():
     new = [{"name": "A", "date": "2"}]
     assert _changes(old, new, path="milestones", list_name="milestones") == [("milestones[A].date", "1", "2")]
     assert _changes(old, new, path="x") == [("x[#1].date", "1", "2")]
+
+
+def test_a_long_item_of_a_list_is_cut_at_the_same_limit():
+    assert display(["x" * 12], limit=10) == "xxxxxxxxx…"
