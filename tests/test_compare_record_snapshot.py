@@ -3,7 +3,7 @@
 The record is reduced to the plain JSON values a published site's
 ``/data/*.json`` holds (field names as editors write them, dates as
 ``YYYY-MM-DD``), so a git baseline and a published site compare alike.
-One project is written and checked for the whole module.
+One small project is written and checked per test.
 """
 
 from __future__ import annotations
@@ -20,10 +20,11 @@ from tests.factory import complete_release, modification, write_project
 AS_OF = date(2026, 11, 26)
 
 
-@pytest.fixture(scope="module")
-def snapshot(tmp_path_factory):
+@pytest.fixture
+def snapshot(tmp_path):
+    # Per test, not per module: a mutation run gives a mutant only the tests that themselves reached the code.
     moved = complete_release(date_changes=[{"from": "2019-11-07", "to": "2019-11-29", "by": "Panel", "reason": "DCC testing ran late."}])
-    root = write_project(tmp_path_factory.mktemp("record"), [moved, complete_release("2020-02", "2020-02-27", draft=True)],
+    root = write_project(tmp_path / "record", [moved, complete_release("2020-02", "2020-02-27", draft=True)],
                          [modification("MP071", raised="2019-03-04")])
     checked = check_project(load_project(root), AS_OF)
     assert checked.record.problems == []
