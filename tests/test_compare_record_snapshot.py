@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from sec_release.core.check import check_project
-from sec_release.core.compare import snapshot_from_record
+from sec_release.core.compare import compare, snapshot_from_record
 from sec_release.core.project import load_project
 from tests.factory import complete_release, modification, write_project
 
@@ -75,3 +75,17 @@ def test_document_texts_are_known_by_page_and_the_policy_page_by_its_path(snapsh
         "releases/2020-02/testing-approach.md",
     ]
     assert all(len(digest) == 64 for digest in snapshot.documents.values())
+
+
+def test_against_a_baseline_whose_rulebook_did_not_load_every_result_is_new(tmp_path, snapshot):
+    old = write_project(tmp_path / "old", [complete_release()], [modification("MP071")])
+    (old / "data/rulebook/d10.yaml").write_text("requirements: [\n", encoding="utf-8")
+    checked = check_project(load_project(old), AS_OF)
+    baseline = snapshot_from_record(checked.record, checked.evaluation, "published")
+    assert (baseline.requirements, baseline.results, baseline.problems) == ({}, {}, 1)
+    comparison = compare(baseline, snapshot)
+    assert comparison.notes == ["1 problem in the baseline's files: releases in files that did not load there count as added here."]
+    policy = [rid for (release, rid) in snapshot.results if release is None]
+    assert [(r.requirement_id, r.old, r.new) for r in comparison.policy_results] == [(rid, None, "met") for rid in policy]
+    changed = {r.id: r for r in comparison.releases}["2019-11"]
+    assert [(r.requirement_id, r.old) for r in changed.results] == [(rid, None) for (release, rid) in snapshot.results if release == "2019-11"]

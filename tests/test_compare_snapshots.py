@@ -168,6 +168,12 @@ def test_a_reworded_note_shows_both_notes():
     ]
 
 
+def test_a_note_changed_on_one_part_of_a_split_modification_names_the_part():
+    old = [{"id": "MP073", "part": "SEC text", "status": "targeted"}, {"id": "MP073", "part": "DCC Systems", "status": "targeted"}]
+    new = [{"id": "MP073", "part": "SEC text", "status": "targeted", "note": "Legal text agreed."}, old[1]]
+    assert _content(old, new) == [("MP073", "SEC text", "changed", "targeted", "targeted", "note: (none) → Legal text agreed.")]
+
+
 def test_a_status_change_is_reported_once_even_when_the_note_changed_too():
     assert _content([{"id": "MP073", "status": "targeted", "note": "a"}], [{"id": "MP073", "status": "approved", "note": "b"}]) == [
         ("MP073", None, "status", "targeted", "approved", "")
