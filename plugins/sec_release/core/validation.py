@@ -59,6 +59,7 @@ FIELD_WORDS: dict[str, str] = {
     "url": "web address",
     "page": "page",
     "satisfied_by": "satisfied_by",
+    "sec_documents": "SEC documents",
 }
 
 # List keys: the words for one entry ("the first milestone").
@@ -77,6 +78,7 @@ ENTRY_WORDS: dict[str, str] = {
     "sec_documents": "SEC document",
     "rest_in": "rest_in release",
     "parties": "party",
+    "kinds": "kind",
 }
 
 # The thing a whole file describes, by model.
@@ -282,9 +284,12 @@ def _value_message(kind: str, error: dict, where: str, path: tuple, model: type[
         return _CODES["type"], f"{where} is {_shown(value)}; it must be true or false", "write true or false (lower case, no quotes)"
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return _CODES["type"], f"{where} is {_shown(value)}; it must be a whole number", "write the number in digits, without quotes, e.g. 4"
-    if kind in ("greater_than_equal", "greater_than"):
-        limit = ctx.get("ge", ctx.get("gt", 0))
+    if kind == "greater_than_equal":
+        limit = ctx.get("ge")
         return _CODES["value"], f"{where} is {_shown(value)}; it cannot be less than {limit}", f"write {limit} or more"
+    if kind == "greater_than":  # no field has one yet; "less than" would be wrong for the limit itself
+        limit = ctx.get("gt")
+        return _CODES["value"], f"{where} is {_shown(value)}; it must be more than {limit}", f"write a number more than {limit}"
     if kind == "string_too_short":
         return _CODES["value"], f"{where} is empty", _write_or_remove(key)
     if kind == "string_too_long":
