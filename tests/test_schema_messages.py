@@ -8,13 +8,14 @@ unknown or missing key). Every problem in a file is listed, not just the first.
 
 from __future__ import annotations
 
-import pytest
 from datetime import date
-from typing import Annotated, Optional
+from enum import Enum
+from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+import pytest
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
-from sec_release.core.diagnostics import DiagnosticList
+from sec_release.core.diagnostics import DiagnosticList, Severity
 from sec_release.core.models import Modification, PartyList, PolicyFrontMatter, Release
 from sec_release.core.rulebook import Rulebook
 from sec_release.core.validation import plain_path, validate_model, validation_diagnostics
@@ -41,6 +42,7 @@ def problems(model, text: str, file: str = RELEASE_FILE) -> list[tuple]:
     data, source = parse_yaml_text(text, file, found)
     validate_model(model, data, source, found)
     assert {d.location.file for d in found} <= {file}
+    assert all(d.severity is Severity.ERROR for d in found)
     return [(d.location.line, d.location.col, d.code, d.message, d.hint) for d in found]
 
 
@@ -166,6 +168,14 @@ def test_a_flag_that_is_not_true_or_false_says_to_write_true_or_false(written, s
     ]
 
 
+def test_a_number_in_a_list_of_fields_is_named_by_its_entry():
+    found = problems(Rulebook, RULEBOOK.replace("field: go_live", "field: [go_live, 3]"), RULEBOOK_FILE)
+    assert [problem for problem in found if problem[:2] == (10, 22)] == [
+        (10, 22, "wrong-type", "the first requirement's satisfied_by's second field is a number (3) where text belongs",
+         'put it in quotes: field: "3" (unquoted, YAML reads it as a number and drops trailing zeros: 6.20 becomes 6.2)'),
+    ]
+
+
 def test_a_count_below_its_least_value_says_the_least():
     found = problems(Rulebook, RULEBOOK.replace("field: go_live", "count: {field: x, at_least: 0}"), RULEBOOK_FILE)
     assert found == [
@@ -186,11 +196,12 @@ def test_a_count_that_is_not_a_set_of_keys_says_how_to_indent_its_keys():
     ("'2019-02-30'", "the go-live date, 2019-02-30, is not a real date", "February 2019 has 28 days: check the day"),
     ("2019-11-31", "the go-live date, 2019-11-31, is not a real date", "November 2019 has 30 days: check the day"),
     ("'2019-00-10'", "the go-live date, 2019-00-10, is not a real date", "there is no month 00: the month comes second and runs from 01 to 12"),
+    ("'0000-01-01'", "the go-live date, 0000-01-01, is not a real date", "check the year, the month and the day"),
     ("06/07/2019", 'the go-live date is "06/07/2019": dates are written YYYY-MM-DD',
      "06/07/2019 could be 6 July or 7 June 2019: write 2019-07-06 (6 July) or 2019-06-07 (7 June)"),
     ("true", "the go-live date is true: dates are written YYYY-MM-DD", "write the date as YYYY-MM-DD, e.g. 2019-11-29"),
     ("20191129", 'the go-live date is "20191129": dates are written YYYY-MM-DD', "write the date as YYYY-MM-DD, e.g. 2019-11-29"),
-], ids=["29 February of a common year", "30 February", "31 November unquoted", "month 00", "day and month unclear", "true", "digits only"])
+], ids=["29 February of a common year", "30 February", "31 November unquoted", "month 00", "year 0000", "day and month unclear", "true", "digits only"])
 def test_a_date_that_is_wrong_or_unreal_says_which_date_to_write(written, message, hint):
     assert problems(Release, RELEASE.replace("go_live: '2019-11-29'", f"go_live: {written}")) == [(4, 10, "invalid-value", message, hint)]
 
@@ -325,6 +336,17 @@ def test_a_place_in_a_file_reads_in_plain_words(path, words):
 # in pydantic's own.
 
 
+class _Colour(Enum):
+    RED = "red"
+    BLUE = "blue"
+
+
+def _even(value: int) -> int:
+    if value % 2:
+        raise ValueError("must be even")
+    return value
+
+
 class _LaterFields(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -333,6 +355,11 @@ class _LaterFields(BaseModel):
     plain_day: Optional[date] = None
     ratio: Optional[float] = None
     names: Optional[Annotated[list[str], Field(max_length=1)]] = None
+    grade: Optional[Literal[1, 2]] = None
+    grades: list[Literal[1, 2]] = []
+    levels: dict[str, Literal["low", "high"]] = {}
+    colour: Optional[_Colour] = None
+    pairs: Optional[Annotated[int, AfterValidator(_even)]] = None
 
 
 def _later_problems(text: str) -> list[tuple]:
@@ -351,6 +378,16 @@ def _later_problems(text: str) -> list[tuple]:
     ("plain_day: 29/11/2019\n", (1, "invalid-value", 'the plain day is "29/11/2019": dates are written YYYY-MM-DD', "write 2019-11-29")),
     ("plain_day: someday\n", (1, "invalid-value", 'the plain day is "someday": dates are written YYYY-MM-DD', "write the date as YYYY-MM-DD, e.g. 2019-11-29")),
     ("ratio: half\n", (1, "invalid-value", 'the ratio is "half", which the record format does not accept here', "see the editors' guide for what ratio: takes")),
-], ids=["not more than", "a fraction for a whole number", "a day-first date", "a word for a date", "a word for a number"])
+    ("names: [a, b]\n", (1, "invalid-value", "the names is a list, which the record format does not accept here", "see the editors' guide for what names: takes")),
+    ("pairs: 3\n", (1, "invalid-value", 'the pairs is "3", which the record format does not accept here', "see the editors' guide for what pairs: takes")),
+    ("grade: 3\n", (1, "not-allowed", 'the grade must be one of 1 or 2, not "3"', "write one of 1 or 2, exactly as shown")),
+    ("grades: [1, 3]\n", (1, "not-allowed", 'the second grades must be one of 1 or 2, not "3"', "write one of 1 or 2, exactly as shown")),
+    ("levels: {x: mid}\n", (1, "not-allowed", 'the levels\'s x must be one of low or high, not "mid"', "write one of low or high, exactly as shown")),
+    ("colour: green\n", (1, "not-allowed", 'the colour must be one of red or blue, not "green"', "write one of red or blue, exactly as shown")),
+], ids=[
+    "not more than", "a fraction for a whole number", "a day-first date", "a word for a date", "a word for a number",
+    "too many entries", "a rule of its own", "a number not in a choice", "a number not in a list of choices",
+    "a choice in a mapping", "a choice of an enumeration",
+])
 def test_an_error_of_a_field_added_later_reads_in_an_editors_words(text, expected):
     assert _later_problems(text) == [expected]

@@ -260,7 +260,7 @@ def _value_message(kind: str, error: dict, where: str, path: tuple, model: type[
     if kind == "value_error" and "date" in reason:
         text = str(value)
         if "not a real date" in reason:
-            return _CODES["value"], f"{where}, {text}, is not a real date", impossible_date_hint(text) or "check the day and the month"
+            return _CODES["value"], f"{where}, {text}, is not a real date", impossible_date_hint(text) or "check the year, the month and the day"
         hint = suggest_iso_date(value) or "write the date as YYYY-MM-DD, e.g. 2019-11-29"
         return _CODES["value"], f"{where} is {_shown(value)}: dates are written YYYY-MM-DD", hint
     if kind == "value_error" and "invisible" in reason:  # a text of only zero-width or bidi characters
