@@ -17,7 +17,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from sec_release.core.diagnostics import DiagnosticList, Severity
 from sec_release.core.models import Modification, PartyList, PolicyFrontMatter, Release
-from sec_release.core.rulebook import Rulebook
+from sec_release.core.rulebook import Requirement, Rulebook
 from sec_release.core.validation import plain_path, validate_model, validation_diagnostics
 from sec_release.core.yaml_source import parse_yaml_text
 
@@ -267,9 +267,10 @@ def test_a_party_id_with_capitals_and_spaces_says_what_the_key_takes():
 @pytest.mark.parametrize(("written", "message", "hint"), [
     ("www.example.org", 'the web address is "www.example.org": it must start with https:// (or http://)', "write the full address, e.g. https://www.example.org"),
     ("'  example.org/a  '", 'the web address is "  example.org/a  ": it must start with https:// (or http://)', "write the full address, e.g. https://example.org/a"),
+    ("Example.ORG/x", 'the web address is "Example.ORG/x": it must start with https:// (or http://)', "write the full address, e.g. https://Example.ORG/x"),
     ("example", 'the web address is "example": it must start with https:// (or http://)', "write the full address, starting with https://"),
     ("javascript:alert(1)", 'the web address is "javascript:alert(1)": it must start with https:// (or http://)', "write the full address, starting with https://"),
-], ids=["no scheme", "no scheme with spaces", "one word", "a script"])
+], ids=["no scheme", "no scheme with spaces", "no scheme in capitals", "one word", "a script"])
 def test_a_web_address_without_its_scheme_says_the_address_to_write(written, message, hint):
     assert problems(Modification, MODIFICATION + f"url: {written}\n", MODIFICATION_FILE) == [(3, 6, "invalid-value", message, hint)]
 
@@ -300,6 +301,42 @@ def test_an_entry_that_is_not_a_set_of_keys_says_how_to_indent():
     ]
 
 
+def test_two_unknown_keys_are_both_named_after_a_near_miss():
+    text = RELEASE.replace("dcc_systems_impact: true", "dcc_system_impact: true") + "colour: red\n"
+    assert problems(Release, text) == [
+        (5, 1, "unknown-key", 'unknown key "dcc_system_impact" in the release, which has no "dcc_systems_impact"',
+         'did you mean "dcc_systems_impact"? rename it to dcc_systems_impact: (the release must have it)'),
+        (6, 1, "unknown-key", 'unknown key "colour" in the release',
+         "the keys allowed here: id, title, kind, status, draft, go_live, sec_version, dcc_systems_impact, summary, illustrative, "
+         "modifications, baselines, milestones, date_changes, implementation_document, testing_approach, progress_reports, "
+         "cost_review, external_auditor, go_live_decision, post_go_live_review, waivers, amendments, sources"),
+    ]
+
+
+def test_a_near_miss_of_a_missing_key_does_not_hide_the_wrong_values_after_it():
+    text = RELEASE.replace("dcc_systems_impact: true", "dcc_system_impact: true") + "summary: ''\n"
+    assert problems(Release, text) == [
+        (5, 1, "unknown-key", 'unknown key "dcc_system_impact" in the release, which has no "dcc_systems_impact"',
+         'did you mean "dcc_systems_impact"? rename it to dcc_systems_impact: (the release must have it)'),
+        (6, 10, "invalid-value", "the summary is empty", "write the summary, or remove summary: if it is optional"),
+    ]
+
+
+def test_a_missing_key_of_a_block_is_named_at_the_blocks_key():
+    text = RELEASE + "go_live_decision:\n  date: '2019-11-22'\n"
+    assert problems(Release, text) == [
+        (6, 1, "missing-key", 'the go-live decision has no "decision", which it must have', "add decision: with go, no-go or deferred"),
+    ]
+
+
+def test_more_than_a_hundred_problems_are_counted_at_the_first_one_not_listed():
+    entries = "".join(f"- date: '2019-10-{1 + n % 28:02d}'\n  summary: ''\n" for n in range(103))
+    found = problems(Release, RELEASE + "amendments:\n" + entries)
+    assert len(found) == 101
+    assert found[0] == (8 + 2 * 100, 12, "too-many-problems", "3 more problems in this file are not listed", "fix the problems listed and validate again")
+    assert found[100] == (8 + 2 * 99, 12, "invalid-value", "the 100th amendment's summary is empty", "write the summary, or remove summary: if it is optional")
+
+
 def test_every_problem_of_a_file_is_listed_in_the_order_of_the_file():
     text = "id: 2019-11\ntitle: ''\nstatus: done\ngo_live: soon\ndcc_systems_impact: 'no'\nsumary: x\n"
     assert problems(Release, text) == [
@@ -322,12 +359,19 @@ def test_every_problem_of_a_file_is_listed_in_the_order_of_the_file():
     (("date_changes", 11, "window", "earliest"), "the 12th date change's window's earliest"),
     (("rest_in", 110), "the 111th rest_in release"),
     (("sources", 101), "the 102nd source"),
+    (("sources", 120), "the 121st source"),
     (("unlisted_things", 2), "the third unlisted things"),
     ((3,), "the fourth entry"),
     ((), "the file"),
 ])
 def test_a_place_in_a_file_reads_in_plain_words(path, words):
     assert plain_path(path) == words
+
+
+def test_a_whole_file_is_named_for_what_it_describes():
+    assert plain_path((), Release) == "the release"
+    assert plain_path((), PolicyFrontMatter) == "the Policy's front matter"
+    assert plain_path((), Requirement) == "the file"
 
 
 # ---------------------------------------------------------------------------
@@ -347,6 +391,10 @@ def _even(value: int) -> int:
     return value
 
 
+class _Inner(BaseModel):
+    grades: list[Literal[1, 2]] = []
+
+
 class _LaterFields(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -360,6 +408,7 @@ class _LaterFields(BaseModel):
     levels: dict[str, Literal["low", "high"]] = {}
     colour: Optional[_Colour] = None
     pairs: Optional[Annotated[int, AfterValidator(_even)]] = None
+    inner: Optional[_Inner] = None
 
 
 def _later_problems(text: str) -> list[tuple]:
@@ -384,10 +433,14 @@ def _later_problems(text: str) -> list[tuple]:
     ("grades: [1, 3]\n", (1, "not-allowed", 'the second grades must be one of 1 or 2, not "3"', "write one of 1 or 2, exactly as shown")),
     ("levels: {x: mid}\n", (1, "not-allowed", 'the levels\'s x must be one of low or high, not "mid"', "write one of low or high, exactly as shown")),
     ("colour: green\n", (1, "not-allowed", 'the colour must be one of red or blue, not "green"', "write one of red or blue, exactly as shown")),
+    ("weeks: many\n", (1, "wrong-type", 'the weeks is "many"; it must be a whole number', "write the number in digits, without quotes, e.g. 4")),
+    ("levels: 3\n", (1, "wrong-type", "the levels must be a set of keys and values", "write its keys on the lines below levels:, indented by two more spaces")),
+    ("inner:\n  grades: [3]\n", (2, "not-allowed", 'the inner\'s first grades must be one of 1 or 2, not "3"', "write one of 1 or 2, exactly as shown")),
 ], ids=[
     "not more than", "a fraction for a whole number", "a day-first date", "a word for a date", "a word for a number",
     "too many entries", "a rule of its own", "a number not in a choice", "a number not in a list of choices",
-    "a choice in a mapping", "a choice of an enumeration",
+    "a choice in a mapping", "a choice of an enumeration", "a word for a whole number", "a number for a mapping",
+    "a number not in a nested list of choices",
 ])
 def test_an_error_of_a_field_added_later_reads_in_an_editors_words(text, expected):
     assert _later_problems(text) == [expected]

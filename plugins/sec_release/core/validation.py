@@ -296,18 +296,18 @@ def _value_message(kind: str, error: dict, where: str, path: tuple, model: type[
         limit = ctx.get("max_length")
         return _CODES["value"], f"{where} is {len(str(value)):,} characters long; at most {limit:,} fit", "shorten it; long text belongs in the Markdown documents under content/"
     if kind == "string_pattern_mismatch":
-        return (_CODES["value"],) + _pattern_message(where, key, path, value, str(ctx.get("pattern", "")))
+        return (_CODES["value"],) + _pattern_message(where, key, value, str(ctx["pattern"]))
     if kind == "list_type":
         return _CODES["type"], f"{where} must be a list", f'write each entry on its own line below {key}:, starting with "- " and indented'
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
+    if kind in ("model_type", "dict_type"):
         return _CODES["type"], f"{where} must be a set of keys and values", f"write its keys on the lines below {key}:, indented by two more spaces"
-    if kind == "date_type" or kind.startswith("date_"):
+    if kind.startswith("date_"):  # date_type, date_parsing ...: a date field without the record's own date check
         return _CODES["value"], f"{where} is {_shown(value)}: dates are written YYYY-MM-DD", suggest_iso_date(value) or "write the date as YYYY-MM-DD, e.g. 2019-11-29"
     # Anything else the models can reject: still our words, never pydantic's.
     return _CODES["value"], f"{where} is {_shown(value)}, which the record format does not accept here", f"see the editors' guide for what {key}: takes"
 
 
-def _pattern_message(where: str, key: str, path: tuple, value: Any, pattern: str) -> tuple[str, str]:
+def _pattern_message(where: str, key: str, value: Any, pattern: str) -> tuple[str, str]:
     text = str(value)
     if pattern == MODIFICATION_ID_PATTERN:
         if re.match(MODIFICATION_ID_PATTERN, text.strip().upper()):
@@ -342,6 +342,8 @@ def validation_diagnostics(exc: ValidationError, model: type[BaseModel], data: A
     if len(errors) > MAX_PROBLEMS_PER_FILE:  # converting 100,000 errors takes seconds; list the first
         out.append(_too_many(errors[MAX_PROBLEMS_PER_FILE:], data, source))
         errors = errors[:MAX_PROBLEMS_PER_FILE]
+    # The data path of a missing or unknown key always ends in that key (validate_model
+    # only validates a mapping; a union's branch names are never last).
     paths = [_data_path(tuple(e["loc"]), data, missing=e["type"] == "missing") for e in errors]
 
     # Required keys that are missing, by the path of their mapping: an unknown
@@ -349,14 +351,14 @@ def validation_diagnostics(exc: ValidationError, model: type[BaseModel], data: A
     missing: dict[tuple, list[str]] = {}
     for error, path in zip(errors, paths):
         if error["type"] == "missing":
-            missing.setdefault(path[:-1], []).append(str(path[-1]) if path else str(error["loc"][-1]))
+            missing.setdefault(path[:-1], []).append(str(path[-1]))
     explained: set[tuple] = set()  # missing keys an unknown key already explains
 
     for error, path in zip(errors, paths):
         kind = error["type"]
         if kind != "extra_forbidden":
             continue
-        key = str(path[-1]) if path else str(error["loc"][-1])
+        key = str(path[-1])
         owner = _model_at(model, path) or model
         near_missing = suggestion(key, missing.get(path[:-1], []))
         if near_missing is not None:
@@ -382,7 +384,7 @@ def validation_diagnostics(exc: ValidationError, model: type[BaseModel], data: A
         if kind == "missing":
             if path in explained:
                 continue
-            key = str(path[-1]) if path else str(error["loc"][-1])
+            key = str(path[-1])
             owner = _model_at(model, path) or model
             container = path[:-1]
             out.append(Diagnostic(
