@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal, Optional, Union
 
 import pytest
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
@@ -168,12 +168,23 @@ def test_a_flag_that_is_not_true_or_false_says_to_write_true_or_false(written, s
     ]
 
 
-def test_a_number_in_a_list_of_fields_is_named_by_its_entry():
+def test_a_number_in_a_list_of_fields_is_one_message_naming_its_entry():
     found = problems(Rulebook, RULEBOOK.replace("field: go_live", "field: [go_live, 3]"), RULEBOOK_FILE)
-    assert [problem for problem in found if problem[:2] == (10, 22)] == [
+    assert found == [
         (10, 22, "wrong-type", "the first requirement's satisfied_by's second field is a number (3) where text belongs",
          'put it in quotes: field: "3" (unquoted, YAML reads it as a number and drops trailing zeros: 6.20 becomes 6.2)'),
     ]
+
+
+@pytest.mark.parametrize(("written", "message", "hint"), [
+    ("5", "the first requirement's satisfied_by's field is a number (5) where text belongs",
+     'put it in quotes: field: "5" (unquoted, YAML reads it as a number and drops trailing zeros: 6.20 becomes 6.2)'),
+    ("{a: 1}", "the first requirement's satisfied_by's field is a set of keys where a single text belongs",
+     "write it on one line after the colon; check the indentation of the lines below it"),
+], ids=["a number", "a set of keys"])
+def test_a_field_that_is_neither_text_nor_a_list_is_one_message_about_text(written, message, hint):
+    found = problems(Rulebook, RULEBOOK.replace("field: go_live", f"field: {written}"), RULEBOOK_FILE)
+    assert found == [(10, 12, "wrong-type", message, hint)]
 
 
 def test_a_count_below_its_least_value_says_the_least():
@@ -409,6 +420,8 @@ class _LaterFields(BaseModel):
     colour: Optional[_Colour] = None
     pairs: Optional[Annotated[int, AfterValidator(_even)]] = None
     inner: Optional[_Inner] = None
+    either: Union[str, int, None] = None
+    fields: Union[str, list[str], None] = None
 
 
 def _later_problems(text: str) -> list[tuple]:
@@ -419,6 +432,15 @@ def _later_problems(text: str) -> list[tuple]:
     except ValidationError as exc:
         return [(d.location.line, d.code, d.message, d.hint) for d in validation_diagnostics(exc, _LaterFields, data, source)]
     return []
+
+
+def test_a_list_that_no_branch_of_a_choice_of_types_takes_is_never_silent():
+    assert _later_problems("fields: 5\neither: [a]\n") == [
+        (2, "wrong-type", "the either is a list where a single text belongs", "write it on one line after the colon; check the indentation of the lines below it"),
+        (2, "wrong-type", "the either is a list; it must be a whole number", "write the number in digits, without quotes, e.g. 4"),
+        (1, "wrong-type", "the fields is a number (5) where text belongs",
+         'put it in quotes: fields: "5" (unquoted, YAML reads it as a number and drops trailing zeros: 6.20 becomes 6.2)'),
+    ]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

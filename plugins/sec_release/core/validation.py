@@ -9,7 +9,8 @@ date") and a hint that says what to write instead.
 
 One mistake, one message: an unknown key that is a near miss of a required
 key that is missing (``dcc_system_impact`` for ``dcc_systems_impact``) is
-reported once, as the did-you-mean, not also as a missing key.
+reported once, as the did-you-mean, not also as a missing key; a value that
+may be a text or a list is reported by the branch of the shape written, not by both.
 """
 
 from __future__ import annotations
@@ -197,6 +198,32 @@ def _data_path(loc: tuple, data: Any, missing: bool = False) -> tuple:
     return tuple(path)
 
 
+def _misfit_branch(loc: tuple, data: Any) -> tuple | None:
+    """The loc of the union an error is in, when the error's branch takes another shape than the
+    one written: a list branch for a text (``field: 5``) or a text branch for a list. None otherwise."""
+    current = data
+    for position, part in enumerate(loc):
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+        elif isinstance(part, str) and part.startswith("list[") != isinstance(current, list):
+            return loc[:position]
+    return None
+
+
+def _one_branch_each(errors: list[dict], data: Any) -> list[dict]:
+    """A value a union rejects is reported by every branch ("field is a number where text
+    belongs" and "field must be a list"): keep the branches of the shape the editor wrote,
+    unless none of that union's errors is of that shape."""
+    misfits = [_misfit_branch(tuple(e["loc"]), data) for e in errors]
+    fitting = [tuple(e["loc"]) for e, misfit in zip(errors, misfits) if misfit is None]
+    return [
+        e for e, misfit in zip(errors, misfits)
+        if misfit is None or not any(loc[: len(misfit)] == misfit for loc in fitting)
+    ]
+
+
 def _listing(values: list[str]) -> str:
     if len(values) <= 1:
         return "".join(values)
@@ -342,6 +369,7 @@ def validation_diagnostics(exc: ValidationError, model: type[BaseModel], data: A
     if len(errors) > MAX_PROBLEMS_PER_FILE:  # converting 100,000 errors takes seconds; list the first
         out.append(_too_many(errors[MAX_PROBLEMS_PER_FILE:], data, source))
         errors = errors[:MAX_PROBLEMS_PER_FILE]
+    errors = _one_branch_each(errors, data)
     # The data path of a missing or unknown key always ends in that key (validate_model
     # only validates a mapping; a union's branch names are never last).
     paths = [_data_path(tuple(e["loc"]), data, missing=e["type"] == "missing") for e in errors]
