@@ -9,7 +9,8 @@ date") and a hint that says what to write instead.
 
 One mistake, one message: an unknown key that is a near miss of a required
 key that is missing (``dcc_system_impact`` for ``dcc_systems_impact``) is
-reported once, as the did-you-mean, not also as a missing key.
+reported once, as the did-you-mean, not also as a missing key; a value that
+may be a text or a list is reported by the branch of the shape written, not by both.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ FIELD_WORDS: dict[str, str] = {
     "url": "web address",
     "page": "page",
     "satisfied_by": "satisfied_by",
+    "sec_documents": "SEC documents",
 }
 
 # List keys: the words for one entry ("the first milestone").
@@ -77,6 +79,7 @@ ENTRY_WORDS: dict[str, str] = {
     "sec_documents": "SEC document",
     "rest_in": "rest_in release",
     "parties": "party",
+    "kinds": "kind",
 }
 
 # The thing a whole file describes, by model.
@@ -195,6 +198,32 @@ def _data_path(loc: tuple, data: Any, missing: bool = False) -> tuple:
     return tuple(path)
 
 
+def _misfit_branch(loc: tuple, data: Any) -> tuple | None:
+    """The loc of the union an error is in, when the error's branch takes another shape than the
+    one written: a list branch for a text (``field: 5``) or a text branch for a list. None otherwise."""
+    current = data
+    for position, part in enumerate(loc):
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+        elif isinstance(part, str) and part.startswith("list[") != isinstance(current, list):
+            return loc[:position]
+    return None
+
+
+def _one_branch_each(errors: list[dict], data: Any) -> list[dict]:
+    """A value a union rejects is reported by every branch ("field is a number where text
+    belongs" and "field must be a list"): keep the branches of the shape the editor wrote,
+    unless none of that union's errors is of that shape."""
+    misfits = [_misfit_branch(tuple(e["loc"]), data) for e in errors]
+    fitting = [tuple(e["loc"]) for e, misfit in zip(errors, misfits) if misfit is None]
+    return [
+        e for e, misfit in zip(errors, misfits)
+        if misfit is None or not any(loc[: len(misfit)] == misfit for loc in fitting)
+    ]
+
+
 def _listing(values: list[str]) -> str:
     if len(values) <= 1:
         return "".join(values)
@@ -258,7 +287,7 @@ def _value_message(kind: str, error: dict, where: str, path: tuple, model: type[
     if kind == "value_error" and "date" in reason:
         text = str(value)
         if "not a real date" in reason:
-            return _CODES["value"], f"{where}, {text}, is not a real date", impossible_date_hint(text) or "check the day and the month"
+            return _CODES["value"], f"{where}, {text}, is not a real date", impossible_date_hint(text) or "check the year, the month and the day"
         hint = suggest_iso_date(value) or "write the date as YYYY-MM-DD, e.g. 2019-11-29"
         return _CODES["value"], f"{where} is {_shown(value)}: dates are written YYYY-MM-DD", hint
     if kind == "value_error" and "invisible" in reason:  # a text of only zero-width or bidi characters
@@ -282,27 +311,30 @@ def _value_message(kind: str, error: dict, where: str, path: tuple, model: type[
         return _CODES["type"], f"{where} is {_shown(value)}; it must be true or false", "write true or false (lower case, no quotes)"
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return _CODES["type"], f"{where} is {_shown(value)}; it must be a whole number", "write the number in digits, without quotes, e.g. 4"
-    if kind in ("greater_than_equal", "greater_than"):
-        limit = ctx.get("ge", ctx.get("gt", 0))
+    if kind == "greater_than_equal":
+        limit = ctx.get("ge")
         return _CODES["value"], f"{where} is {_shown(value)}; it cannot be less than {limit}", f"write {limit} or more"
+    if kind == "greater_than":  # no field has one yet; "less than" would be wrong for the limit itself
+        limit = ctx.get("gt")
+        return _CODES["value"], f"{where} is {_shown(value)}; it must be more than {limit}", f"write a number more than {limit}"
     if kind == "string_too_short":
         return _CODES["value"], f"{where} is empty", _write_or_remove(key)
     if kind == "string_too_long":
         limit = ctx.get("max_length")
         return _CODES["value"], f"{where} is {len(str(value)):,} characters long; at most {limit:,} fit", "shorten it; long text belongs in the Markdown documents under content/"
     if kind == "string_pattern_mismatch":
-        return (_CODES["value"],) + _pattern_message(where, key, path, value, str(ctx.get("pattern", "")))
+        return (_CODES["value"],) + _pattern_message(where, key, value, str(ctx["pattern"]))
     if kind == "list_type":
         return _CODES["type"], f"{where} must be a list", f'write each entry on its own line below {key}:, starting with "- " and indented'
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
+    if kind in ("model_type", "dict_type"):
         return _CODES["type"], f"{where} must be a set of keys and values", f"write its keys on the lines below {key}:, indented by two more spaces"
-    if kind == "date_type" or kind.startswith("date_"):
+    if kind.startswith("date_"):  # date_type, date_parsing ...: a date field without the record's own date check
         return _CODES["value"], f"{where} is {_shown(value)}: dates are written YYYY-MM-DD", suggest_iso_date(value) or "write the date as YYYY-MM-DD, e.g. 2019-11-29"
     # Anything else the models can reject: still our words, never pydantic's.
     return _CODES["value"], f"{where} is {_shown(value)}, which the record format does not accept here", f"see the editors' guide for what {key}: takes"
 
 
-def _pattern_message(where: str, key: str, path: tuple, value: Any, pattern: str) -> tuple[str, str]:
+def _pattern_message(where: str, key: str, value: Any, pattern: str) -> tuple[str, str]:
     text = str(value)
     if pattern == MODIFICATION_ID_PATTERN:
         if re.match(MODIFICATION_ID_PATTERN, text.strip().upper()):
@@ -337,6 +369,9 @@ def validation_diagnostics(exc: ValidationError, model: type[BaseModel], data: A
     if len(errors) > MAX_PROBLEMS_PER_FILE:  # converting 100,000 errors takes seconds; list the first
         out.append(_too_many(errors[MAX_PROBLEMS_PER_FILE:], data, source))
         errors = errors[:MAX_PROBLEMS_PER_FILE]
+    errors = _one_branch_each(errors, data)
+    # The data path of a missing or unknown key always ends in that key (validate_model
+    # only validates a mapping; a union's branch names are never last).
     paths = [_data_path(tuple(e["loc"]), data, missing=e["type"] == "missing") for e in errors]
 
     # Required keys that are missing, by the path of their mapping: an unknown
@@ -344,14 +379,14 @@ def validation_diagnostics(exc: ValidationError, model: type[BaseModel], data: A
     missing: dict[tuple, list[str]] = {}
     for error, path in zip(errors, paths):
         if error["type"] == "missing":
-            missing.setdefault(path[:-1], []).append(str(path[-1]) if path else str(error["loc"][-1]))
+            missing.setdefault(path[:-1], []).append(str(path[-1]))
     explained: set[tuple] = set()  # missing keys an unknown key already explains
 
     for error, path in zip(errors, paths):
         kind = error["type"]
         if kind != "extra_forbidden":
             continue
-        key = str(path[-1]) if path else str(error["loc"][-1])
+        key = str(path[-1])
         owner = _model_at(model, path) or model
         near_missing = suggestion(key, missing.get(path[:-1], []))
         if near_missing is not None:
@@ -377,7 +412,7 @@ def validation_diagnostics(exc: ValidationError, model: type[BaseModel], data: A
         if kind == "missing":
             if path in explained:
                 continue
-            key = str(path[-1]) if path else str(error["loc"][-1])
+            key = str(path[-1])
             owner = _model_at(model, path) or model
             container = path[:-1]
             out.append(Diagnostic(
