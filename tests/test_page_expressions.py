@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
+import jinja2
 import pytest
+from jinja2.sandbox import unsafe
 
 from sec_release.core import page_templates
 from sec_release.core.page_templates import PageMacroError, problems_in, render_page
@@ -33,6 +35,10 @@ class _Sec:
         self.go_live = date(2027, 11, 4)
         self.foreign_run = _Foreign().run  # a method of an object the record did not make
         self.helper = _helper
+
+    @unsafe
+    def delete_everything(self):
+        return "deleted"
 
     def release(self, rid):
         if rid == "2099-01":
@@ -128,6 +134,11 @@ def test_sec_page_and_loops_are_rendered_and_the_last_newline_kept():
     assert _render(source) == "November 2027 SEC Release; 2027-11-04; NOVEMBER 2027 SEC RELEASE; Guide parties; 01\n"
 
 
+def test_a_page_with_only_statements_or_only_comments_is_rendered():
+    assert _render("{% if sec.title %}yes{% endif %}\n") == "yes\n"
+    assert _render("{# editor's note #}Text\n") == "Text\n"
+
+
 def test_a_comment_is_dropped_and_html_is_left_for_the_sanitiser():
     assert _render("{# editor's note #}<b>{{ '<i>' }}</b>") == "<b><i></b>"
 
@@ -203,3 +214,20 @@ def test_the_sandbox_has_no_globals(sandbox_only):
 def test_the_sandbox_still_calls_the_records_own_methods_and_functions(sandbox_only):
     assert _render("{{ sec.helper() }} {{ sec.title.lower() }} {{ page.meta.items()|list }}") == (
         "helped november 2027 sec release [('audience', 'parties')]")
+
+
+def test_the_sandbox_refuses_a_method_the_record_marks_unsafe(sandbox_only):
+    line, message = _failure("Intro\n{{ sec.delete_everything() }}")[2:]
+    assert line == 2
+    assert message.startswith("not allowed in a page: <bound method _Sec.delete_everything of ")
+    assert message.endswith("> is not safely callable")
+
+
+def test_a_new_page_environment_has_no_globals_and_no_silent_blanks():
+    env = page_templates._environment()
+    for source, error in (("{{ missing }}", "'missing' is undefined"), ("{{ range(2) }}", "'range' is undefined"),
+                          ("{{ page.gone }}", "'dict object' has no attribute 'gone'")):
+        with pytest.raises(jinja2.UndefinedError) as failure:
+            env.from_string(source).render(page={})
+        assert str(failure.value) == error
+    assert env.from_string("{{ '<b>' }}\n").render() == "<b>\n"

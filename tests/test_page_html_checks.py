@@ -211,3 +211,14 @@ def test_a_header_cell_keeps_its_alignment_only():
 
 def test_unknown_elements_are_unwrapped_and_their_text_kept():
     assert sanitise("<marquee>moving <blink>text</blink></marquee>") == "moving text"
+
+
+def test_the_first_page_checked_with_a_set_of_extensions_is_checked_for_links_and_attributes(monkeypatch):
+    """validate makes one converter per set of extensions, on first use: that first one checks as well as the reused ones."""
+    from sec_release.core import content_html
+
+    monkeypatch.setattr(content_html, "_converters", {})
+    assert _found('[a](javascript:1)\n\nText.\n{: onclick="y" }\n') == [
+        (f"{PAGE}:1:1", "error", "unsafe-link", _link_message("javascript:1", "javascript"), LINK_HINT),
+        (f"{PAGE}:4:1", "error", "html-attribute-not-allowed", 'the attribute onclick="..." is not allowed on <p>', MARKDOWN_ATTRIBUTE_HINT),
+    ]

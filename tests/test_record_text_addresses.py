@@ -125,3 +125,10 @@ def test_a_file_that_cannot_be_read_again_is_reported_where_the_value_starts(tmp
     data, source = parse_yaml_text("a: x\nb: '[y](javascript:1)'\n", "data/modifications/MP071.yaml", problems)
     check_text_links(data, source, tmp_path / "gone.yaml", problems)
     assert [(str(d.location), d.message) for d in problems] == [("data/modifications/MP071.yaml:2:1", _message("javascript:1", "javascript"))]
+
+
+def test_a_control_or_format_character_beyond_ascii_does_not_hide_a_scheme():
+    assert scheme("java\x80script:alert(1)") == "javascript"
+    assert scheme("java\u200bscript:alert(1)") == "javascript"
+    assert scheme("java\u2028script:alert(1)") == "javascript"
+    assert is_publishable("java\x9fscript:alert(1)") is False
