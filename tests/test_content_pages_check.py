@@ -88,6 +88,11 @@ def test_a_byte_order_mark_does_not_hide_the_front_matter(tmp_path):
     assert _where(tmp_path) == [("content/a.md:4:1", "html-not-allowed")]
 
 
+def test_a_byte_order_mark_does_not_hide_render_macros_false(tmp_path):
+    _write(tmp_path, "content/a.md", "\ufeff---\nrender_macros: false\n---\n{{ config }}\n")
+    assert _check(tmp_path) == []
+
+
 def test_template_problems_are_reported_at_the_files_line_with_the_fix(tmp_path):
     _write(tmp_path, "content/a.md", "---\ntitle: A\n---\n# A\n\n{{ config.site_name }}\n")
     assert _check(tmp_path) == [

@@ -88,3 +88,21 @@ def test_visible_text_drops_tags_and_comments_decodes_references_and_folds_blank
     assert visible_text("<b>x</b> &amp;", markup=False) == "<b>x</b> &amp;"
     assert visible_text("a\u2066b\u2069c", markup=False) == "a b c"
     assert visible_text("Réunion  café") == "Réunion café"
+
+
+def test_code_is_content_as_written_with_its_markup_and_references():
+    assert _sections("## Example\n\n```\n<br>\n```\n\n## Inline\n\n`<br>` and `&amp;`\n") == [
+        (2, 1, "Example", "<br>", "<br>"),
+        (2, 7, "Inline", "<br> and &amp;", "<br> and &amp;"),
+    ]
+
+
+def test_an_inline_tag_separates_the_words_either_side():
+    assert _sections("## Cost<br>review\n\nOne<br>two\n") == [(2, 1, "Cost review", "One two", "One two")]
+
+
+def test_a_sub_heading_is_shown_whole_whatever_letter_it_starts_with():
+    assert _sections("## Data\n\n### XML files\n\nText.\n") == [
+        (2, 1, "Data", "XML files Text.", "Text."),
+        (3, 3, "XML files", "Text.", "Text."),
+    ]

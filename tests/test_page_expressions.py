@@ -35,6 +35,8 @@ class _Sec:
         self.go_live = date(2027, 11, 4)
         self.foreign_run = _Foreign().run  # a method of an object the record did not make
         self.helper = _helper
+        self.foreign = _Foreign()  # an object the record did not make
+        self.foreign.name = "foreign"
 
     @unsafe
     def delete_everything(self):
@@ -161,8 +163,9 @@ def test_a_missing_key_of_the_page_is_an_error_not_empty_text():
 
 
 def test_a_macro_that_fails_is_the_pages_problem_at_its_line():
-    assert _failure("Intro\n{{ sec.release('2099-01') }}", first_line=3)[2:] == (
-        4, "the template expression fails: 'there is no release 2099-01'")
+    assert _failure("Intro\n{{ sec.release('2099-01') }}", first_line=3) == (
+        f"{FILE}:4: the template expression fails: 'there is no release 2099-01'",
+        FILE, 4, "the template expression fails: 'there is no release 2099-01'")
 
 
 def test_arithmetic_that_fails_is_reported_at_its_line():
@@ -170,7 +173,8 @@ def test_arithmetic_that_fails_is_reported_at_its_line():
 
 
 def test_an_unknown_filter_is_reported_at_its_line():
-    assert _failure("Intro\n{{ sec.title|shout }}")[2:] == (2, "the template expression fails: No filter named 'shout'.")
+    assert _failure("Intro\n{{ sec.title|shout }}") == (
+        f"{FILE}:2: the template expression fails: No filter named 'shout'.", FILE, 2, "the template expression fails: No filter named 'shout'.")
 
 
 # ---------------------------------------------------------------------------- the sandbox on its own
@@ -193,6 +197,12 @@ def test_the_sandbox_refuses_changing_a_list(sandbox_only):
 def test_the_sandbox_refuses_a_refused_attribute_of_the_record(sandbox_only):
     assert _failure("Intro\n{{ sec.go_live.mro }}")[2:] == (
         2, "'datetime.date object' has no attribute 'mro' (only sec.* and page.* are available)")
+
+
+def test_the_sandbox_reads_nothing_of_an_object_the_record_did_not_make(sandbox_only):
+    assert _failure("Intro\n{{ sec.foreign.name }}") == (
+        f"{FILE}:2: not allowed in a page: access to attribute 'name' of '_Foreign' object is unsafe.",
+        FILE, 2, "not allowed in a page: access to attribute 'name' of '_Foreign' object is unsafe.")
 
 
 def test_the_sandbox_reads_nothing_of_a_function(sandbox_only):

@@ -209,6 +209,11 @@ def test_a_header_cell_keeps_its_alignment_only():
     assert sanitise(raw) == '<table><tbody><tr><th scope="col" abbr="A" colspan="2" style="text-align:center">h</th></tr></tbody></table>'
 
 
+def test_page_layout_elements_are_unwrapped_but_sections_and_table_feet_kept():
+    raw = "<nav>n</nav><article>a</article><center>c</center><section>s</section><table><tfoot><tr><td>f</td></tr></tfoot></table>"
+    assert sanitise(raw) == "nac<section>s</section><table><tfoot><tr><td>f</td></tr></tfoot></table>"
+
+
 def test_unknown_elements_are_unwrapped_and_their_text_kept():
     assert sanitise("<marquee>moving <blink>text</blink></marquee>") == "moving text"
 
@@ -221,4 +226,37 @@ def test_the_first_page_checked_with_a_set_of_extensions_is_checked_for_links_an
     assert _found('[a](javascript:1)\n\nText.\n{: onclick="y" }\n') == [
         (f"{PAGE}:1:1", "error", "unsafe-link", _link_message("javascript:1", "javascript"), LINK_HINT),
         (f"{PAGE}:4:1", "error", "html-attribute-not-allowed", 'the attribute onclick="..." is not allowed on <p>', MARKDOWN_ATTRIBUTE_HINT),
+    ]
+    assert _found("Fixed: [a](https://example.org/).\n") == []  # nothing of the page before
+
+
+def test_safe_markdown_links_and_images_are_not_reported():
+    assert _found("[web](https://example.org/) [mail](mailto:secas@example.org) [here](#costs) [up](../) ![pic](diagram.png)\n") == []
+
+
+def test_a_page_checked_without_a_first_line_counts_from_line_one():
+    assert [str(d.location) for d in check_page("Text.\n<script>x</script>\n", PAGE)] == [f"{PAGE}:2:1"]
+
+
+def test_a_lone_less_than_sign_at_the_end_of_a_line_is_text():
+    assert _found("Costs are <\n5 pounds, and `code` too.\n") == []
+
+
+def test_html_before_a_code_block_is_still_checked():
+    assert _found("<script>x</script>\n\n```\ncode\n```\n") == [
+        (f"{PAGE}:1:1", "error", "html-not-allowed", "the HTML element <script> is not allowed in a page", TAG_HINT),
+    ]
+
+
+def test_an_unsafe_markdown_link_beside_other_raw_html_is_reported_with_it():
+    assert [(location, code) for location, _, code, _, _ in _found("<b>x</b><script>x</script> [a](javascript:1)\n", extensions=[])] == [
+        (f"{PAGE}:1:1", "html-not-allowed"), (f"{PAGE}:1:1", "unsafe-link"),
+    ]
+
+
+def test_after_an_address_already_reported_from_raw_html_later_links_are_still_reported():
+    page = '<a href="javascript:1">x</a> [y](javascript:1)\n\n[z](vbscript:2)\n'
+    assert [(location, message) for location, _, _, message, _ in _found(page, extensions=[])] == [
+        (f"{PAGE}:1:1", _link_message("javascript:1", "javascript")),
+        (f"{PAGE}:3:1", _link_message("vbscript:2", "vbscript")),
     ]

@@ -64,6 +64,11 @@ def test_the_unsafe_addresses_of_a_text_are_inline_image_and_reference_links_in_
     assert unsafe_links('<img src="javascript:x">') == []  # shown as text, not an image
 
 
+def test_an_automatic_link_to_an_unpublished_scheme_is_unsafe():
+    assert unsafe_links("See <ftp://example.org/file>") == ["ftp://example.org/file"]
+    assert unsafe_links("See <https://example.org/>") == []
+
+
 def test_text_without_a_link_has_no_unsafe_address():
     assert unsafe_links("") == []
     assert unsafe_links("see javascript:x, in prose") == []
@@ -118,6 +123,12 @@ def test_the_same_address_twice_is_reported_at_each_value(tmp_path):
     text = "a: '[x](javascript:1)'\nb: '[y](javascript:1)'\n"
     assert [location for location, _, _, _ in _links(tmp_path, text)] == [
         "data/modifications/MP071.yaml:1:1", "data/modifications/MP071.yaml:2:1"]
+
+
+def test_the_same_address_in_two_list_entries_is_reported_at_each_entry(tmp_path):
+    text = "id: MP071\nhistory:\n  - note: '[x](javascript:1)'\n  - note: '[x](javascript:1)'\n"
+    assert [location for location, _, _, _ in _links(tmp_path, text)] == [
+        "data/modifications/MP071.yaml:3:1", "data/modifications/MP071.yaml:4:1"]
 
 
 def test_a_file_that_cannot_be_read_again_is_reported_where_the_value_starts(tmp_path):

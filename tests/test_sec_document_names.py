@@ -32,6 +32,10 @@ def test_parts_are_listed_as_the_code_prints_them_and_other_names_last():
         "Appendix", "Other"]
 
 
+def test_numbered_parts_come_before_lettered_ones():
+    assert sorted(["Schedule A", "Schedule 10", "Schedule 2"], key=sort_key) == ["Schedule 2", "Schedule 10", "Schedule A"]
+
+
 def test_one_part_under_two_titles_sorts_by_the_whole_name():
     assert sorted(["Schedule 8 (b)", "Schedule 8 (a)"], key=sort_key) == ["Schedule 8 (a)", "Schedule 8 (b)"]
 
