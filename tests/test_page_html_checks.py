@@ -239,7 +239,7 @@ def test_a_page_checked_without_a_first_line_counts_from_line_one():
 
 
 def test_a_lone_less_than_sign_at_the_end_of_a_line_is_text():
-    assert _found("Costs are <\n5 pounds, and `code` too.\n") == []
+    assert _found("Costs are <\n5 pounds > 4 pounds, and `code` too.\n") == []
 
 
 def test_html_before_a_code_block_is_still_checked():
