@@ -68,9 +68,8 @@ def parse(body: str) -> tuple[list[FoundHeading], list[tuple[int, str]]]:
         if token.type == "heading_open":
             in_heading = True
             level = int(token.tag[1])
-            line = (token.map[0] + 1) if token.map else 1
-            title = tokens[position + 1].content if position + 1 < len(tokens) else ""
-            title = _HEADING_ATTRS.sub("", _inline_text(tokens[position + 1]) if position + 1 < len(tokens) else title)
+            line = token.map[0] + 1  # markdown-it maps every block token
+            title = _HEADING_ATTRS.sub("", _inline_text(tokens[position + 1]))  # heading_open, inline, heading_close
             headings.append(FoundHeading(position, level, line, " ".join(title.split())))
             if headings[-1].title:
                 texts.append((position, "\0" + headings[-1].title))  # a sub-heading: shown, but not content
