@@ -170,10 +170,11 @@ def test_a_date_change_that_does_not_start_where_the_previous_ended_names_the_li
 
 
 def test_after_a_rejected_first_change_the_next_starts_from_the_date_it_left_in_force():
-    text = _release("2019-11-29", extra=_changes(("2019-11-07", "2019-12-24", "rejected"), ("2019-11-08", "2019-11-29")))
-    assert _found(text) == [
+    rejected = "date_changes:\n  - decided: 2019-01-10\n    by: Authority\n    outcome: rejected\n    from: 2019-11-07\n    to: 2019-12-24\n"
+    text = _release("2019-11-29", extra=rejected + _changes(("2019-11-08", "2019-11-29")).removeprefix("date_changes:\n"))
+    assert _found(text) == [  # the rejected change's from is on line 10
         (12, 11, Severity.ERROR, "date-change-from",
-         "this date change moves the go-live from 2019-11-08, but the change before it (line 7) had set it to 2019-11-07",
+         "this date change moves the go-live from 2019-11-08, but the change before it (line 10) had set it to 2019-11-07",
          "write from: 2019-11-07, or correct the earlier change's to:", "2019-11"),
     ]
 

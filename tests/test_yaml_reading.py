@@ -8,6 +8,9 @@ must point at the same place.
 
 from __future__ import annotations
 
+import io
+import os
+
 import pytest
 import yaml
 
@@ -312,6 +315,7 @@ TABS = {
     # libyaml allows tabs inside brackets, the pure-Python parser does not
     "below lines indented with tabs": ("b:\n  c: 1\na: [\n\t1,\n\t2]\n\td: 2\n", {"libyaml": 6, "pure-python": 4}, 1,
                                        " (line 3 is indented with 0 spaces)"),
+    "below a tab inside a value": ("a:\n  b: 'x\ty'\n\tc: 2\n", 3, 1, " (line 2 is indented with 2 spaces)"),
     "below a tab after the indentation": ("b:\n  c: 1\nd: |\n  text\n  \tmore\n\te: 1\n", 6, 1, " (line 4 is indented with 2 spaces)"),
     "on the first line": ("\tc: 2\n", 1, 1, ""),
     "after a dash": ("- a\n-\tb\n", 2, 2, ""),
@@ -332,6 +336,39 @@ def test_a_tab_in_front_matter_names_the_lines_of_the_file():
     assert _problems("title: x\nmeta:\n  version: 1\n\tstatus: 2\n", line_offset=1) == [
         (5, 1, "yaml-tab", "a tab character at line 5, column 1: YAML does not allow tabs here", TAB + " (line 4 is indented with 2 spaces)"),
     ]
+
+
+class _FailingLoader:
+    """A parser that fails in a way PyYAML's own parsers never do (no mark, or not a MarkedYAMLError)."""
+
+    error: Exception
+
+    def __init__(self, text):
+        pass
+
+    def get_single_node(self):
+        raise self.error
+
+    def dispose(self):
+        pass
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (yaml.YAMLError("the stream is broken"),
+         (3, 1, "yaml-syntax", "YAML error: the stream is broken", "check the file's characters")),
+        (yaml.MarkedYAMLError(problem="something went wrong"),
+         (3, 1, "yaml-syntax", "YAML syntax error: something went wrong", "check the indentation, colons and quotes near this line")),
+        (yaml.MarkedYAMLError(),
+         (3, 1, "yaml-syntax", "YAML syntax error: invalid YAML", "check the indentation, colons and quotes near this line")),
+    ],
+    ids=["not-marked", "no-mark", "nothing-said"],
+)
+def test_a_parser_error_without_a_place_is_a_message_at_the_top_of_the_yaml(monkeypatch, error, expected):
+    monkeypatch.setattr(yaml_source, "_Loader", type("Failing", (_FailingLoader,), {"error": error}))
+    data, source, problems = _parse("id: MP071\n", line_offset=2)
+    assert (data, source.positions, problems) == (None, {}, [expected])
 
 
 # --- the file itself ---------------------------------------------------------------------------
@@ -363,6 +400,38 @@ def test_a_file_larger_than_allowed_is_not_read_and_its_size_is_named(tmp_path, 
         (1, 1, "file-too-large", f"the file is {size:,} bytes; a record file may be at most 1,000,000",
          "split long text into the Markdown documents under content/"),
     ])
+
+
+class _HugeFile:
+    """A file of ``size`` bytes that is never there to be read whole."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.asked: list = []
+
+    def open(self, mode):
+        huge = self
+
+        class Stream(io.RawIOBase):
+            def read(self, n=-1):
+                huge.asked.append(n)
+                if n is None or n < 0:
+                    raise MemoryError("read the whole file")
+                return b"#" * min(n, huge.size)
+
+        return Stream()
+
+    def stat(self):
+        return os.stat_result((0, 0, 0, 0, 0, 0, self.size, 0, 0, 0))
+
+
+def test_a_huge_file_is_refused_after_reading_one_byte_past_the_limit():
+    huge = _HugeFile(5_000_000_000)
+    assert _read(huge) == (None, [
+        (1, 1, "file-too-large", "the file is 5,000,000,000 bytes; a record file may be at most 1,000,000",
+         "split long text into the Markdown documents under content/"),
+    ])
+    assert huge.asked == [1_000_001]
 
 
 def test_a_file_that_cannot_be_opened_says_why(tmp_path):
