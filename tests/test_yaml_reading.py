@@ -289,6 +289,13 @@ def test_a_control_character_is_located_by_characters_not_bytes(either_parser):
     ]
 
 
+def test_a_control_character_below_a_blank_first_line_is_located_on_its_own_line(either_parser):
+    assert _problems("\nid: 'x\x07'\n") == [
+        (2, 7, "yaml-syntax", f"the file contains a character YAML does not allow (U+0007, {CONTROL_REASON[either_parser]})",
+         "delete it; inside double quotes, write control characters as escapes such as \\t"),
+    ]
+
+
 def test_a_control_character_in_front_matter_is_located_by_the_line_of_the_file(either_parser):
     assert _problems("title: \x1b[31m\n", line_offset=3) == [
         (4, 8, "yaml-syntax", f"the file contains a character YAML does not allow (U+001B, {CONTROL_REASON[either_parser]})",
@@ -317,6 +324,8 @@ TABS = {
                                        " (line 3 is indented with 0 spaces)"),
     "below a tab inside a value": ("a:\n  b: 'x\ty'\n\tc: 2\n", 3, 1, " (line 2 is indented with 2 spaces)"),
     "below a tab after the indentation": ("b:\n  c: 1\nd: |\n  text\n  \tmore\n\te: 1\n", 6, 1, " (line 4 is indented with 2 spaces)"),
+    # A no-break space is text to YAML, not indentation: the line is not a list entry.
+    "before a no-break space and a dash": ("a:\n  - x\n\t\xa0- y\n", 3, 1, " (the keys of the entry on line 2 start after 4 spaces)"),
     "on the first line": ("\tc: 2\n", 1, 1, ""),
     "after a dash": ("- a\n-\tb\n", 2, 2, ""),
     "inside a value, the line above the error": ("a: 1\nb: x\tc\n  d: [\n", 2, 5, ""),
