@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 import os
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, Literal, Mapping, Optional
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError
@@ -34,12 +34,15 @@ class OptionsError(Exception):
 
 def _iso_date(value: Any) -> Any:
     # YAML reads an unquoted 2026-11-26 as a date, a quoted one as text: both are fine.
+    # Nothing else is: pydantic would read a number as seconds since 1970 (as_of: 0 is 1 January 1970).
     if isinstance(value, str):
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
-            raise ValueError("must be a date written YYYY-MM-DD") from None
-    return value
+            pass
+    elif value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value
+    raise ValueError("must be a date written YYYY-MM-DD")
 
 
 AsOf = Annotated[Optional[date], BeforeValidator(_iso_date)]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 _DECIMAL = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
+_OCTAL = re.compile(r"^[-+]?0[0-7]+$")
 # The message codes this module reports (explained in the editors' guide).
 _CODES = {"int": "yaml-number", "bool": "yaml-boolean"}
 INT_TAG = "tag:yaml.org,2002:int"
@@ -56,14 +57,23 @@ def plain_scalar(tag: str, text: str) -> tuple[str, str, str] | None:
             reading = "a binary number"
         elif "_" in text:
             reading = "a number with the underscores dropped"
-        else:
+        elif _OCTAL.match(text):
             reading = "an octal number"
+        else:  # only an explicit tag (!!int x) makes YAML take this for a number
+            return (_CODES["int"], f'"{text}" is not a whole number',
+                    f'write the number in plain decimal digits, or "{text}" in quotes without the tag if it is text')
         digits = text.replace("_", "").lstrip("+")
         plain = str(int(digits, 10)) if re.fullmatch(r"-?[0-9]+", digits) else None
         hint = (f"write {plain} for the number {plain}, or " if plain else "write the number in plain decimal digits, or ") + f'"{text}" in quotes if it is text'
         return (_CODES["int"], f"{text} is not a plain decimal number (YAML would read it as {reading})", hint)
     if tag == BOOL_TAG and text not in ("true", "false"):
-        meant = "true" if text.lower() in ("yes", "y", "on", "true") else "false"
+        if text.lower() in ("yes", "y", "on", "true"):
+            meant = "true"
+        elif text.lower() in ("no", "n", "off", "false"):
+            meant = "false"
+        else:  # only an explicit tag (!!bool maybe) makes YAML take this for a boolean
+            return (_CODES["bool"], f'"{text}" is not true or false',
+                    f'write true or false (lower case), or "{text}" in quotes without the tag if it is text')
         return (_CODES["bool"], f'"{text}" is not true or false (YAML 1.1 would read it as {meant})',
                 f'write {meant} (lower case), or "{text}" in quotes if it is text')
     return None

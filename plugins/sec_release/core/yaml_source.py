@@ -156,7 +156,9 @@ class _Builder:
             self.problems.error(self.where(node), code, message, hint)
         try:
             value = self.constructor.construct_object(node, deep=True)
-        except (ValueError, yaml.YAMLError):
+        except (ValueError, KeyError, IndexError, yaml.YAMLError):
+            # Text an explicit tag cannot make into its type (!!bool maybe, !!int ''): kept as written,
+            # reported above or by the field's own check.
             return node.value
         # Numbers keep their source text, so that a message quotes what was written ("6.20", not "6.2").
         if isinstance(value, float):
@@ -199,8 +201,10 @@ def _reader_error_position(text: str, position: int) -> tuple[int, int]:
     return text.count("\n", 0, position) + 1, position - line_start + 1
 
 
-def _indent_example(lines: list[str], number: int) -> str:
-    """How a line like line ``number`` is indented above it: the previous list item for an item, else the line above."""
+def _indent_example(lines: list[str], number: int, line_offset: int) -> str:
+    """How a line like line ``number`` is indented above it: the previous list item for an item, else the line above.
+
+    The line named is the file's (``line_offset`` lines above the YAML, as in front matter)."""
     is_item = lines[number - 1].lstrip(" \t").startswith("-")
     for above in range(number - 1, 0, -1):
         previous = lines[above - 1]
@@ -211,12 +215,12 @@ def _indent_example(lines: list[str], number: int) -> str:
             continue
         spaces = len(previous) - len(stripped)
         if not is_item and stripped.startswith("- "):
-            return f" (the keys of the entry on line {above} start after {spaces + 2} spaces)"
-        return f" (line {above} is indented with {spaces} space{'s' if spaces != 1 else ''})"
+            return f" (the keys of the entry on line {above + line_offset} start after {spaces + 2} spaces)"
+        return f" (line {above + line_offset} is indented with {spaces} space{'s' if spaces != 1 else ''})"
     return ""
 
 
-def _tab_near(text: str, error_line: int) -> tuple[int, int, str] | None:
+def _tab_near(text: str, error_line: int, line_offset: int) -> tuple[int, int, str] | None:
     """The tab that most probably broke the YAML at ``error_line``: (line, col, hint), or None.
 
     The parser's own words ("found character that cannot start any token")
@@ -229,7 +233,7 @@ def _tab_near(text: str, error_line: int) -> tuple[int, int, str] | None:
             col = content.index("\t") + 1
             hint = "replace the tab with spaces; YAML indents with spaces only"
             if not content[: col - 1].strip():  # a tab in the indentation: say how its neighbour is indented
-                hint += _indent_example(lines, number)
+                hint += _indent_example(lines, number, line_offset)
             return number, col, hint
     return None
 
@@ -263,7 +267,7 @@ def parse_yaml_text(text: str, file: str, problems: DiagnosticList, *, line_offs
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        tab = _tab_near(text, line)
+        tab = _tab_near(text, line, line_offset)
         if tab is not None:
             tab_line, tab_col, hint = tab
             problems.error(
