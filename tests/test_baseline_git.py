@@ -1,0 +1,168 @@
+"""core.baseline, a git ref or another checkout as the baseline.
+
+One small repository for the whole module (made once); each test reads it at a ref.
+The project is in a subfolder of the repository, as in a repository that holds more than the record.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sec_release.core.baseline import BaselineError, load_baseline, snapshot_from_git, snapshot_from_project
+from sec_release.core.project import ProjectConfig, load_project
+from tests.factory import complete_release, modification, write_project, write_yaml
+from tests.publishing_support import commit_all, git, init_repo
+
+AS_OF = date(2020, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory) -> Path:
+    """before: no record yet; published: two releases; HEAD: a third; the work tree: a title changed, not committed."""
+    top = tmp_path_factory.mktemp("baseline-repo")
+    init_repo(top)
+    (top / "README.md").write_text("A repository with a record in record/.\n", encoding="utf-8")
+    commit_all(top, "Before the record")
+    git(top, "tag", "before")
+    project = top / "record"
+    write_project(project, [complete_release("2019-11"), complete_release("2020-02", "2020-02-27")],
+                  [modification("MP071"), modification("MP104")])
+    # A symbolic link and a file outside the record's folders are not read at a ref.
+    os.symlink("2019-11.yaml", project / "data" / "releases" / "2019-12.yaml")
+    write_yaml(project / "notes" / "2020-06.yaml", complete_release("2020-06", "2020-06-25"))
+    commit_all(top, "The published record")
+    git(top, "tag", "published")
+    write_project(project, [complete_release("2019-11"), complete_release("2020-02", "2020-02-27"),
+                            complete_release("2020-06", "2020-06-25")], [modification("MP071"), modification("MP104")])
+    commit_all(top, "A third release")
+    write_yaml(project / "data" / "releases" / "2019-11.yaml", complete_release("2019-11", title="Changed, not committed"))
+    return top
+
+
+def config(repo: Path) -> ProjectConfig:
+    return load_project(repo / "record")
+
+
+def commit_of(repo: Path, ref: str) -> str:
+    return git(repo, "rev-parse", f"{ref}^{{commit}}")
+
+
+def failure(call, *args) -> str:
+    with pytest.raises(BaselineError) as caught:
+        call(*args)
+    return str(caught.value)
+
+
+def test_the_record_at_a_tag_is_read_as_committed_not_as_in_the_work_tree(repo):
+    snapshot = snapshot_from_git("published", config(repo), AS_OF)
+    assert sorted(snapshot.releases) == ["2019-11", "2020-02"]
+    assert snapshot.releases["2019-11"]["title"] == "Release 2019-11"
+    assert sorted(snapshot.modifications) == ["MP071", "MP104"]
+    assert snapshot.problems == 0
+    assert snapshot.as_of == AS_OF
+    assert snapshot.release_files == {"2019-11": "data/releases/2019-11.yaml", "2020-02": "data/releases/2020-02.yaml"}
+    # The pages are read at the ref too: their digests are those of the committed text.
+    assert sorted(snapshot.documents) == [
+        "policy/release-management-policy.md",
+        "releases/2019-11/implementation-document.md", "releases/2019-11/testing-approach.md",
+        "releases/2020-02/implementation-document.md", "releases/2020-02/testing-approach.md",
+    ]
+    # The rulebook was read at the ref (it is the same in the work tree), and the record evaluated with it.
+    on_disk = snapshot_from_project(repo / "record", AS_OF)
+    assert snapshot.requirements == on_disk.requirements
+    assert snapshot.results == {key: status for key, status in on_disk.results.items() if key[0] in (None, "2019-11", "2020-02")}
+
+
+def test_the_label_of_a_named_ref_gives_its_commit(repo):
+    commit = commit_of(repo, "published")
+    assert snapshot_from_git("published", config(repo), AS_OF).label == f"published (commit {commit[:12]})"
+
+
+def test_the_label_of_a_commit_named_by_its_hash_or_a_prefix_of_it_is_the_commit(repo):
+    commit = commit_of(repo, "published")
+    assert snapshot_from_git(commit, config(repo), AS_OF).label == f"commit {commit[:12]}"
+    assert snapshot_from_git(commit[:7], config(repo), AS_OF).label == f"commit {commit[:12]}"
+
+
+def test_a_later_commit_gives_the_release_it_added(repo):
+    assert sorted(snapshot_from_git("HEAD", config(repo), AS_OF).releases) == ["2019-11", "2020-02", "2020-06"]
+
+
+def test_a_ref_before_the_record_existed_has_no_releases_and_no_problems(repo):
+    snapshot = snapshot_from_git("before", config(repo), AS_OF)
+    assert snapshot.releases == {} and snapshot.modifications == {}
+    assert snapshot.problems == 0
+    assert snapshot.label == f"before (commit {commit_of(repo, 'before')[:12]})"
+
+
+def test_the_record_at_a_ref_is_read_through_load_baseline_when_no_folder_has_that_name(repo, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    snapshot = load_baseline(" published ", config(repo), AS_OF)
+    assert snapshot.label == f"published (commit {commit_of(repo, 'published')[:12]})"
+    assert sorted(snapshot.releases) == ["2019-11", "2020-02"]
+
+
+def test_a_project_at_the_top_of_the_repository_is_read_at_a_ref(tmp_path):
+    write_project(tmp_path, [complete_release("2019-11")])
+    init_repo(tmp_path)
+    commit_all(tmp_path, "The record")
+    write_yaml(tmp_path / "data" / "releases" / "2019-11.yaml", complete_release("2019-11", title="Not committed"))
+    snapshot = snapshot_from_git("main", load_project(tmp_path), AS_OF)
+    assert snapshot.releases["2019-11"]["title"] == "Release 2019-11"
+    assert snapshot.problems == 0
+
+
+def test_folders_written_with_slashes_are_read_at_a_ref(repo):
+    base = config(repo)
+    slashed = ProjectConfig(root=base.root, docs_dir="content/", options=base.options.model_copy(update={"data_dir": "data/"}),
+                            site=base.site)
+    snapshot = snapshot_from_git("published", slashed, AS_OF)
+    assert sorted(snapshot.releases) == ["2019-11", "2020-02"]
+    assert snapshot.problems == 0
+
+
+def test_a_ref_that_looks_like_an_option_is_refused(repo):
+    assert failure(snapshot_from_git, "--all", config(repo), AS_OF) == "'--all' is not a git ref"
+
+
+def test_a_ref_the_repository_does_not_have_says_to_fetch_it(repo):
+    assert failure(snapshot_from_git, "origin/main", config(repo), AS_OF) == (
+        f"'origin/main' is neither a folder nor a commit of the git repository at {repo / 'record'} "
+        "(in CI, fetch it first, e.g. actions/checkout with fetch-depth: 0)"
+    )
+
+
+def test_a_ref_outside_a_repository_says_to_fetch_it(tmp_path):
+    write_project(tmp_path)
+    assert failure(snapshot_from_git, "main", load_project(tmp_path), AS_OF) == (
+        f"'main' is neither a folder nor a commit of the git repository at {tmp_path} "
+        "(in CI, fetch it first, e.g. actions/checkout with fetch-depth: 0)"
+    )
+
+
+# --- another checkout ---
+
+def test_a_project_folder_is_read_as_it_is_on_disk(repo):
+    folder = repo / "record"
+    snapshot = snapshot_from_project(folder, AS_OF)
+    assert snapshot.label == f"the project at {folder}"
+    assert snapshot.releases["2019-11"]["title"] == "Changed, not committed"
+    assert snapshot.as_of == AS_OF
+
+
+def test_a_project_folder_is_a_baseline_through_load_baseline(repo, tmp_path):
+    folder = repo / "record"
+    snapshot = load_baseline(str(folder), ProjectConfig(root=tmp_path), AS_OF)
+    assert snapshot.label == f"the project at {folder}"
+    assert "2020-06" in snapshot.releases
+
+
+def test_a_project_whose_mkdocs_yml_cannot_be_read_is_refused_with_the_reason(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("plugins: [\n", encoding="utf-8")
+    message = failure(snapshot_from_project, tmp_path, AS_OF)
+    assert message.startswith(f"{tmp_path / 'mkdocs.yml'}: cannot be read: ")
+    assert message.splitlines()[0] == f"{tmp_path / 'mkdocs.yml'}: cannot be read: while parsing a flow node"
