@@ -27,15 +27,23 @@ def repo(tmp_path_factory) -> Path:
     init_repo(top)
     (top / "README.md").write_text("A repository with a record in record/.\n", encoding="utf-8")
     commit_all(top, "Before the record")
-    git(top, "tag", "before")
+    git(top, "tag", "-a", "before", "-m", "An annotated tag: the commit is the one it names, not the tag object")
     project = top / "record"
     write_project(project, [complete_release("2019-11"), complete_release("2020-02", "2020-02-27")],
                   [modification("MP071"), modification("MP104")])
     # A symbolic link and a file outside the record's folders are not read at a ref.
     os.symlink("2019-11.yaml", project / "data" / "releases" / "2019-12.yaml")
     write_yaml(project / "notes" / "2020-06.yaml", complete_release("2020-06", "2020-06-25"))
+    git(top, "add", "-A", ".")
+    # A submodule in the content folder (a commit of another repository, not a file) is not read either.
+    git(top, "update-index", "--add", "--cacheinfo", f"160000,{'1' * 40},record/content/vendored")
     commit_all(top, "The published record")
     git(top, "tag", "published")
+    # A commit whose tree names a file the repository does not have (as in a partial clone).
+    git(top, "update-index", "--add", "--info-only", "--cacheinfo", f"100644,{'2' * 40},record/data/parties.yaml")
+    tree = git(top, "write-tree", "--missing-ok")
+    git(top, "tag", "incomplete", git(top, "commit-tree", tree, "-p", "HEAD", "-m", "A file's content is missing"))
+    git(top, "reset", "-q", "--hard", "HEAD")
     write_project(project, [complete_release("2019-11"), complete_release("2020-02", "2020-02-27"),
                             complete_release("2020-06", "2020-06-25")], [modification("MP071"), modification("MP104")])
     commit_all(top, "A third release")
@@ -123,6 +131,13 @@ def test_folders_written_with_slashes_are_read_at_a_ref(repo):
     snapshot = snapshot_from_git("published", slashed, AS_OF)
     assert sorted(snapshot.releases) == ["2019-11", "2020-02"]
     assert snapshot.problems == 0
+
+
+def test_a_ref_whose_files_git_cannot_give_is_refused_naming_the_file(repo):
+    commit = commit_of(repo, "incomplete")
+    assert failure(snapshot_from_git, "incomplete", config(repo), AS_OF) == (
+        f"git cat-file could not read data/parties.yaml at {commit[:12]}"
+    )
 
 
 def test_a_ref_that_looks_like_an_option_is_refused(repo):
