@@ -7,6 +7,7 @@ The project is in a subfolder of the repository, as in a repository that holds m
 from __future__ import annotations
 
 import os
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +19,20 @@ from tests.factory import complete_release, modification, write_project, write_y
 from tests.publishing_support import commit_all, git, init_repo
 
 AS_OF = date(2020, 3, 1)
+
+
+def write_flat_project(root: Path, rulebook: str = "rulebook/d10.yaml") -> Path:
+    """A project whose record is its own folder (data_dir: "."): releases/ and modifications/ beside mkdocs.yml."""
+    write_project(root, [complete_release("2019-11")])
+    for name in ("releases", "modifications"):
+        shutil.move(root / "data" / name, root / name)
+    (root / rulebook).parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(root / "data" / "rulebook" / "d10.yaml", root / rulebook)
+    shutil.rmtree(root / "data")
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("data_dir: data", "data_dir: .").replace("rulebook: data/rulebook/d10.yaml", f"rulebook: {rulebook}")
+    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
+    return root
 
 
 @pytest.fixture(scope="module")
@@ -34,6 +49,9 @@ def repo(tmp_path_factory) -> Path:
     # A symbolic link and a file outside the record's folders are not read at a ref.
     os.symlink("2019-11.yaml", project / "data" / "releases" / "2019-12.yaml")
     write_yaml(project / "notes" / "2020-06.yaml", complete_release("2020-06", "2020-06-25"))
+    # Another record in the repository, in a folder whose name is as long as record/'s: not read either.
+    write_yaml(top / "legacy" / "data" / "releases" / "2018-06.yaml", complete_release("2018-06", "2018-06-28"))
+    write_flat_project(top / "flat")
     git(top, "add", "-A", ".")
     # A submodule in the content folder (a commit of another repository, not a file) is not read either.
     git(top, "update-index", "--add", "--cacheinfo", f"160000,{'1' * 40},record/content/vendored")
@@ -115,12 +133,22 @@ def test_the_record_at_a_ref_is_read_through_load_baseline_when_no_folder_has_th
 
 
 def test_a_project_at_the_top_of_the_repository_is_read_at_a_ref(tmp_path):
-    write_project(tmp_path, [complete_release("2019-11")])
+    # Its record is the project folder itself, and its rulebook's folder begins with a dash (a path, not a git option).
+    write_flat_project(tmp_path, rulebook="-rules/d10.yaml")
     init_repo(tmp_path)
     commit_all(tmp_path, "The record")
-    write_yaml(tmp_path / "data" / "releases" / "2019-11.yaml", complete_release("2019-11", title="Not committed"))
+    write_yaml(tmp_path / "releases" / "2019-11.yaml", complete_release("2019-11", title="Not committed"))
     snapshot = snapshot_from_git("main", load_project(tmp_path), AS_OF)
+    assert list(snapshot.releases) == ["2019-11"]
     assert snapshot.releases["2019-11"]["title"] == "Release 2019-11"
+    assert snapshot.requirements == snapshot_from_project(tmp_path, AS_OF).requirements
+    assert snapshot.problems == 0
+
+
+def test_a_project_whose_record_is_its_own_folder_is_read_at_a_ref(repo):
+    snapshot = snapshot_from_git("published", load_project(repo / "flat"), AS_OF)
+    assert list(snapshot.releases) == ["2019-11"]
+    assert list(snapshot.modifications) == ["MP071"]
     assert snapshot.problems == 0
 
 

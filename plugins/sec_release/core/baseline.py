@@ -53,11 +53,19 @@ def _resolve_commit(root: Path, ref: str) -> str:
         ) from None
 
 
+def _pathspec(prefix: str, wanted: str) -> str:
+    """A project path as git names it from the top of the repository; "." (or "") is the whole project folder."""
+    folder = wanted.strip("/")
+    if folder in ("", "."):
+        return prefix or "."
+    return prefix + folder
+
+
 def _read_tree(root: Path, commit: str, wanted: list[str], into: Path) -> int:
     """Write the blobs under ``wanted`` (paths relative to ``root``) at ``commit`` into ``into``. Returns the count."""
     prefix = _git(root, "rev-parse", "--show-prefix").decode().strip()
     toplevel = Path(_git(root, "rev-parse", "--show-toplevel").decode().strip())
-    pathspecs = sorted({prefix + w.strip("/") for w in wanted if w and w.strip("/") not in ("", ".")})
+    pathspecs = sorted({_pathspec(prefix, w) for w in wanted})
     listing = _git(toplevel, "ls-tree", "-r", "-z", "--full-tree", commit, "--", *pathspecs)
     blobs: list[tuple[str, str]] = []
     for entry in listing.split(b"\0"):
