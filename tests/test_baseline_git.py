@@ -7,7 +7,9 @@ The project is in a subfolder of the repository, as in a repository that holds m
 from __future__ import annotations
 
 import os
+import subprocess
 import shutil
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -16,9 +18,14 @@ import pytest
 from sec_release.core.baseline import BaselineError, load_baseline, snapshot_from_git, snapshot_from_project
 from sec_release.core.project import ProjectConfig, load_project
 from tests.factory import complete_release, modification, write_project, write_yaml
-from tests.publishing_support import commit_all, git, init_repo
+from tests.publishing_support import GIT_ENV, commit_all, git, init_repo
 
 AS_OF = date(2020, 3, 1)
+
+
+def git_with_input(root: Path, *args: str, input: str) -> str:
+    done = subprocess.run(["git", *args], cwd=root, input=input, capture_output=True, text=True, env={**os.environ, **GIT_ENV}, check=True)
+    return done.stdout.strip()
 
 
 def write_flat_project(root: Path, rulebook: str = "rulebook/d10.yaml") -> Path:
@@ -52,6 +59,11 @@ def repo(tmp_path_factory) -> Path:
     # Another record in the repository, in a folder whose name is as long as record/'s: not read either.
     write_yaml(top / "legacy" / "data" / "releases" / "2018-06.yaml", complete_release("2018-06", "2018-06-28"))
     write_flat_project(top / "flat")
+    # File names git must not split or decode: a tab, and bytes that are not UTF-8.
+    (project / "content" / "attachments").mkdir()
+    (project / "content" / "attachments" / "minutes\tdraft.txt").write_text("tab\n", encoding="utf-8")
+    with open(os.fsencode(project / "content" / "attachments") + b"/caf\xe9.txt", "wb") as latin1:
+        latin1.write(b"latin-1 name\n")
     git(top, "add", "-A", ".")
     # A submodule in the content folder (a commit of another repository, not a file) is not read either.
     git(top, "update-index", "--add", "--cacheinfo", f"160000,{'1' * 40},record/content/vendored")
@@ -62,6 +74,12 @@ def repo(tmp_path_factory) -> Path:
     tree = git(top, "write-tree", "--missing-ok")
     git(top, "tag", "incomplete", git(top, "commit-tree", tree, "-p", "HEAD", "-m", "A file's content is missing"))
     git(top, "reset", "-q", "--hard", "HEAD")
+    # A hostile commit whose tree climbs out of the folder it is read into: record/data/../../../escaped.txt.
+    blob = git_with_input(top, "hash-object", "-w", "--stdin", input="escaped")
+    tree = git_with_input(top, "mktree", input=f"100644 blob {blob}\tescaped.txt\n")
+    for name in ("..", "..", "..", "data", "record"):
+        tree = git_with_input(top, "mktree", input=f"040000 tree {tree}\t{name}\n")
+    git(top, "tag", "hostile", git(top, "commit-tree", tree, "-m", "Paths that climb out"))
     write_project(project, [complete_release("2019-11"), complete_release("2020-02", "2020-02-27"),
                             complete_release("2020-06", "2020-06-25")], [modification("MP071"), modification("MP104")])
     commit_all(top, "A third release")
@@ -166,6 +184,14 @@ def test_a_ref_whose_files_git_cannot_give_is_refused_naming_the_file(repo):
     assert failure(snapshot_from_git, "incomplete", config(repo), AS_OF) == (
         f"git cat-file could not read data/parties.yaml at {commit[:12]}"
     )
+
+
+def test_a_hostile_commit_cannot_write_outside_the_folder_it_is_read_into(repo, tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temp"))
+    (tmp_path / "temp").mkdir()
+    snapshot = snapshot_from_git("hostile", config(repo), AS_OF)
+    assert snapshot.releases == {} and snapshot.problems == 0
+    assert sorted(tmp_path.rglob("*")) == [tmp_path / "temp"]
 
 
 def test_a_ref_that_looks_like_an_option_is_refused(repo):

@@ -88,7 +88,7 @@ def _read_tree(root: Path, commit: str, wanted: list[str], into: Path) -> int:
     for sha, relative in blobs:
         header_end = output.index(b"\n", offset)
         header = output[offset:header_end].decode().split()
-        if len(header) != 3 or header[1] != "blob":
+        if len(header) != 3 or header[0] != sha or header[1] != "blob":  # git's answer for this file, or none
             raise BaselineError(f"git cat-file could not read {relative} at {commit[:12]}")
         size = int(header[2])
         start = header_end + 1
