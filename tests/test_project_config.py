@@ -214,3 +214,11 @@ def test_a_linked_file_is_named_as_the_link_not_its_target(tmp_path):
     os.symlink(tmp_path / "elsewhere.yaml", tmp_path / "data" / "linked.yaml")
     config = ProjectConfig(root=tmp_path)
     assert config.relative(tmp_path / "data" / ".." / "data" / "linked.yaml") == "data/linked.yaml"
+
+
+def test_a_file_in_a_linked_data_folder_is_named_inside_the_project(tmp_path):
+    (tmp_path / "shared" / "releases").mkdir(parents=True)
+    (tmp_path / "project").mkdir()
+    os.symlink(tmp_path / "shared", tmp_path / "project" / "data")
+    config = ProjectConfig(root=tmp_path / "project")
+    assert config.relative(tmp_path / "project" / "data" / "releases" / "2019-11.yaml") == "data/releases/2019-11.yaml"
