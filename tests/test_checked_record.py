@@ -100,6 +100,19 @@ def test_the_digest_does_not_change_for_files_outside_the_record(project):
     assert project_digest(project, TODAY) == before
 
 
+def test_a_page_changed_after_a_data_folder_kept_inside_the_content_folder_changes_the_digest(tmp_path):
+    # Each file is read once, even when the data folder (and its rulebook) is inside the content folder.
+    write_project(tmp_path / "p")
+    content = tmp_path / "p" / "content"
+    (tmp_path / "p" / "data").rename(content / "data")
+    config = ProjectConfig(root=tmp_path / "p", docs_dir="content",
+                           options=Options(data_dir="content/data", rulebook="content/data/rulebook/d10.yaml"))
+    before = project_digest(config, TODAY)
+    page = content / "releases" / "2019-11" / "testing-approach.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nAmended.\n", encoding="utf-8")
+    assert project_digest(config, TODAY) != before
+
+
 def test_the_digest_changes_with_the_project_settings(project):
     other = ProjectConfig(root=project.root, docs_dir=project.docs_dir, options=project.options.model_copy(update={"nav_releases": 3}),
                           site=project.site)

@@ -84,3 +84,14 @@ def test_values_that_are_neither_lists_nor_mappings_are_left_as_they_are():
     assert prune("text") == "text"
     assert prune(None) is None
     assert prune([None, 1]) == [None, 1]
+
+
+def test_field_names_are_those_editors_write_in_yaml():
+    moved = release(go_live="2019-12-05", date_changes=[{
+        "requested": "2019-10-01", "decided": "2019-10-08", "from": "2019-11-29", "to": "2019-12-05",
+        "by": "Authority", "reason": "More time for regression testing.",
+    }])
+    assert canonical_data(moved)["date_changes"] == [{
+        "by": "Authority", "decided": "2019-10-08", "from": "2019-11-29", "reason": "More time for regression testing.",
+        "requested": "2019-10-01", "to": "2019-12-05", "outcome": "approved",  # the default, filled in
+    }]

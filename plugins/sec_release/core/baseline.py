@@ -54,15 +54,13 @@ def _resolve_commit(root: Path, ref: str) -> str:
 
 
 def _pathspec(prefix: str, wanted: str) -> str:
-    """A project path as git names it from the top of the repository; "." (or "") is the whole project folder."""
-    folder = wanted.strip("/")
-    if folder in ("", "."):
-        return prefix or "."
-    return prefix + folder
+    """A project path as git names it from the top of the repository; "." (or "", "./") is the whole project folder."""
+    folder = PurePosixPath(wanted).as_posix()  # "data/" and "./data" are "data"; "" and "./" are "."
+    return prefix + folder if folder != "." else prefix or "."
 
 
-def _read_tree(root: Path, commit: str, wanted: list[str], into: Path) -> int:
-    """Write the blobs under ``wanted`` (paths relative to ``root``) at ``commit`` into ``into``. Returns the count."""
+def _read_tree(root: Path, commit: str, wanted: list[str], into: Path) -> None:
+    """Write the blobs under ``wanted`` (paths relative to ``root``) at ``commit`` into ``into``."""
     prefix = _git(root, "rev-parse", "--show-prefix").decode().strip()
     toplevel = Path(_git(root, "rev-parse", "--show-toplevel").decode().strip())
     pathspecs = sorted({_pathspec(prefix, w) for w in wanted})
@@ -81,7 +79,7 @@ def _read_tree(root: Path, commit: str, wanted: list[str], into: Path) -> int:
             continue
         blobs.append((sha, relative))
     if not blobs:
-        return 0
+        return
     # One git process for every file: `cat-file --batch` answers "<sha> <type> <size>\n<bytes>\n" per request.
     output = _git(toplevel, "cat-file", "--batch", input="".join(f"{sha}\n" for sha, _ in blobs).encode())
     offset = 0
@@ -96,7 +94,6 @@ def _read_tree(root: Path, commit: str, wanted: list[str], into: Path) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(output[start : start + size])
         offset = start + size + 1
-    return len(blobs)
 
 
 def snapshot_from_git(ref: str, config: ProjectConfig, as_of: date) -> Snapshot:
