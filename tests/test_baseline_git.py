@@ -200,6 +200,16 @@ def test_a_hostile_commit_cannot_write_outside_the_folder_it_is_read_into(repo, 
     assert sorted(tmp_path.rglob("*")) == [tmp_path / "temp"]
 
 
+def test_a_rulebook_outside_the_repository_cannot_be_read_at_a_ref_and_git_says_why(repo):
+    base = config(repo)
+    outside = ProjectConfig(root=base.root, docs_dir=base.docs_dir, site=base.site,
+                            options=base.options.model_copy(update={"rulebook": "../../shared/d10.yaml"}))
+    assert failure(snapshot_from_git, "published", outside, AS_OF) == (
+        "git ls-tree -r failed: fatal: record/../../shared/d10.yaml: "
+        f"'record/../../shared/d10.yaml' is outside repository at '{repo}'"
+    )
+
+
 def test_a_ref_that_looks_like_an_option_is_refused(repo):
     assert failure(snapshot_from_git, "--all", config(repo), AS_OF) == "'--all' is not a git ref"
 

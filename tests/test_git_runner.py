@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -96,3 +97,10 @@ def test_a_one_line_answer_is_given_ten_seconds_then_is_nothing(repo, monkeypatc
 def test_a_one_line_answer_that_is_not_utf8_is_shown_with_replacement_characters(repo):
     sha = git(repo, "hash-object", "-w", "--stdin", input=b"caf\xe9\n").decode().strip()
     assert git_text(repo, "cat-file", "blob", sha) == "caf\N{REPLACEMENT CHARACTER}"
+
+
+def test_a_message_of_git_that_is_not_utf8_is_shown_with_replacement_characters(repo):
+    name = os.fsdecode(b"caf\xe9.txt")  # a file name of bytes that are not UTF-8, passed to git as they are
+    assert reason(repo, "show", f"HEAD:{name}") == (
+        f"git show HEAD:{name} failed: fatal: path 'caf\N{REPLACEMENT CHARACTER}.txt' does not exist in 'HEAD'"
+    )
