@@ -243,7 +243,8 @@ def test_a_project_folder_is_a_baseline_through_load_baseline(repo, tmp_path):
     folder = repo / "record"
     snapshot = load_baseline(str(folder), ProjectConfig(root=tmp_path), AS_OF)
     assert snapshot.label == f"the project at {folder}"
-    assert "2020-06" in snapshot.releases
+    assert snapshot.releases == snapshot_from_project(folder, AS_OF).releases
+    assert snapshot.releases["2020-06"]["title"] == "Release 2020-06"
 
 
 def test_a_project_whose_mkdocs_yml_cannot_be_read_is_refused_with_the_reason(tmp_path):

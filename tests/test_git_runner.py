@@ -48,7 +48,7 @@ def test_a_failure_without_a_message_gives_the_exit_status(repo):
 
 
 def test_a_failure_of_a_one_word_command_names_that_word(repo):
-    assert reason(repo, "no-such-command").startswith("git no-such-command failed: ")
+    assert reason(repo, "no-such-command") == "git no-such-command failed: git: 'no-such-command' is not a git command. See 'git --help'."
 
 
 def test_a_machine_without_git_is_told_so(repo, monkeypatch, tmp_path):
