@@ -53,11 +53,17 @@ def _resolve_commit(root: Path, ref: str) -> str:
         ) from None
 
 
-def _read_tree(root: Path, commit: str, wanted: list[str], into: Path) -> int:
-    """Write the blobs under ``wanted`` (paths relative to ``root``) at ``commit`` into ``into``. Returns the count."""
+def _pathspec(prefix: str, wanted: str) -> str:
+    """A project path as git names it from the top of the repository; "." (or "", "./") is the whole project folder."""
+    folder = PurePosixPath(wanted).as_posix()  # "data/" and "./data" are "data"; "" and "./" are "."
+    return prefix + folder if folder != "." else prefix or "."
+
+
+def _read_tree(root: Path, commit: str, wanted: list[str], into: Path) -> None:
+    """Write the blobs under ``wanted`` (paths relative to ``root``) at ``commit`` into ``into``."""
     prefix = _git(root, "rev-parse", "--show-prefix").decode().strip()
     toplevel = Path(_git(root, "rev-parse", "--show-toplevel").decode().strip())
-    pathspecs = sorted({prefix + w.strip("/") for w in wanted if w and w.strip("/") not in ("", ".")})
+    pathspecs = sorted({_pathspec(prefix, w) for w in wanted})
     listing = _git(toplevel, "ls-tree", "-r", "-z", "--full-tree", commit, "--", *pathspecs)
     blobs: list[tuple[str, str]] = []
     for entry in listing.split(b"\0"):
@@ -73,14 +79,14 @@ def _read_tree(root: Path, commit: str, wanted: list[str], into: Path) -> int:
             continue
         blobs.append((sha, relative))
     if not blobs:
-        return 0
+        return
     # One git process for every file: `cat-file --batch` answers "<sha> <type> <size>\n<bytes>\n" per request.
     output = _git(toplevel, "cat-file", "--batch", input="".join(f"{sha}\n" for sha, _ in blobs).encode())
     offset = 0
     for sha, relative in blobs:
         header_end = output.index(b"\n", offset)
         header = output[offset:header_end].decode().split()
-        if len(header) != 3 or header[1] != "blob":
+        if len(header) != 3 or header[0] != sha or header[1] != "blob":  # git's answer for this file, or none
             raise BaselineError(f"git cat-file could not read {relative} at {commit[:12]}")
         size = int(header[2])
         start = header_end + 1
@@ -88,7 +94,6 @@ def _read_tree(root: Path, commit: str, wanted: list[str], into: Path) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(output[start : start + size])
         offset = start + size + 1
-    return len(blobs)
 
 
 def snapshot_from_git(ref: str, config: ProjectConfig, as_of: date) -> Snapshot:

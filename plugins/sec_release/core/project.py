@@ -158,7 +158,5 @@ def load_project(root: str | Path) -> ProjectConfig:
     """Read ``root/mkdocs.yml``; raise ProjectConfigError with a readable reason."""
     root = Path(root)
     data = read_mkdocs_yml(root / "mkdocs.yml")
-    options = plugin_options(data)
-    if options is None:
-        options = {}
+    options = plugin_options(data) or {}  # not enabled: the defaults
     return config_from_options(root, str(data.get("docs_dir") or "docs"), options, site_settings(data))
