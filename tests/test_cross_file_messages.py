@@ -159,6 +159,7 @@ def test_a_misspelt_modification_in_a_release_suggests_the_file_it_most_likely_m
         'the modification "MP072" is not in data/modifications/',
         'did you mean "MP071"? (data/modifications/MP071.yaml); correct the id, or, for a new proposal, create data/modifications/MP072.yaml',
     )]
+    assert str(record.problems[0].location) == f"{RELEASE}:{_line(root, RELEASE, '- id: MP072')}:7"  # at the id itself
     assert record.releases == {}
 
 
@@ -194,6 +195,16 @@ def test_a_modification_listed_twice_names_the_entry_it_repeats(tmp_path):
         "MP072 is listed twice in this release (also entry 2)",
         "list it once; use part: to tell the shares of a split modification apart",
     )]
+
+
+def test_two_parts_of_one_modification_and_the_whole_of_another_are_not_duplicates(tmp_path):
+    release = complete_release(modifications=[
+        {"id": "MP071", "status": "implemented", "part": "DCC Systems"}, {"id": "MP071", "status": "targeted", "part": "SEC text"},
+        {"id": "MP072", "status": "implemented"},
+    ])
+    record = _load(write_project(tmp_path / "p", [release], [modification("MP071"), modification("MP072")]))
+    assert _errors(record) == []
+    assert [(m.id, m.part) for m in record.releases["2019-11"].modifications] == [("MP071", "DCC Systems"), ("MP071", "SEC text"), ("MP072", None)]
 
 
 def test_a_part_and_the_whole_of_one_modification_are_not_a_duplicate(tmp_path):
@@ -432,6 +443,32 @@ def test_a_release_without_a_panel_review_is_not_asked_who_reviewed_it(tmp_path)
     record = _load(write_project(tmp_path / "p", [release]))
     assert [e for e in _errors(record) if e[2] == "not-allowed"] == []
     assert record.releases["2019-11"].testing_approach.panel_review is None
+
+
+def test_amendments_out_of_order_say_where_new_ones_go(tmp_path):
+    release = complete_release(amendments=[{"date": "2019-10-31", "summary": "First."}, {"date": "2019-10-30", "summary": "Back-dated."}])
+    root = write_project(tmp_path / "p", [release])
+    assert _errors(_load(root)) == [(
+        RELEASE, _line(root, RELEASE, "date: '2019-10-30'"), "amendment-order",
+        "amendments must be in date order, oldest first", "append new amendments at the end of the list",
+    )]
+
+
+def test_a_planned_release_without_a_testing_approach_yet_is_accepted(tmp_path):
+    release = complete_release(status="planned")
+    del release["testing_approach"]
+    record = _load(write_project(tmp_path / "p", [release]))
+    assert [e for e in _errors(record) if e[0] == RELEASE] == []
+    assert record.releases["2019-11"].testing_approach is None
+
+
+def test_an_alternative_of_a_folder_named_like_a_modification_file_is_unknown(tmp_path):
+    root = write_project(tmp_path / "p", modifications=[modification("MP071"), modification("MP102A", alternative_of="MP102")])
+    (root / "data/modifications/MP102.yaml").mkdir()
+    assert [e[2:4] for e in _errors(_load(root))] == [
+        ("file-name", "MP102.yaml is not a regular file"),
+        ("unknown-modification", 'alternative_of names "MP102", which is not in data/modifications/'),
+    ]
 
 
 def test_a_milestone_after_go_live_keeps_the_release_out(tmp_path):

@@ -210,6 +210,30 @@ def test_a_rulebook_that_does_not_parse_is_listed_as_unread_and_the_record_still
     assert list(record.releases) == ["2019-11"]
 
 
+def test_a_rulebook_without_requirements_is_refused_by_its_schema(tmp_path):
+    root = write_project(tmp_path / "p")
+    (root / "data/rulebook/d10.yaml").write_text("schema_version: 1\ntitle: SEC Section D10\ncode: Section D10\n", encoding="utf-8")
+    record = _load(root)
+    assert [(file, code) for file, _, code, _, _ in _problems(record)] == [("data/rulebook/d10.yaml", "missing-key")]
+    assert record.rulebook is None
+
+
+def test_a_problem_with_a_whole_file_is_placed_at_its_first_line_and_column(tmp_path):
+    root = write_project(tmp_path / "p", releases=[], modifications=[modification("MP071")])
+    (root / "data/releases").rmdir()
+    (root / "data/modifications/MP071.yaml").rename(root / "data/modifications/MP071.yml")
+    (root / "data/modifications/MP072.yaml").mkdir()
+    (root / "data/modifications/MP073.yaml").write_text("", encoding="utf-8")
+    (root / "data/rulebook/d10.yaml").unlink()
+    assert sorted(f"{d.location}: {d.code}" for d in _load(root).problems) == [
+        "data/modifications/MP071.yml:1:1: file-name",
+        "data/modifications/MP072.yaml:1:1: file-name",
+        "data/modifications/MP073.yaml:1:1: empty-file",
+        "data/releases:1:1: missing-folder",
+        "data/rulebook/d10.yaml:1:1: rulebook",
+    ]
+
+
 def test_a_valid_rulebook_is_kept_and_named_as_its_file(tmp_path):
     record = _load(write_project(tmp_path / "p"))
     assert record.rulebook is not None
