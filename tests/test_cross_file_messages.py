@@ -257,7 +257,19 @@ def test_rest_in_naming_another_release_is_accepted_even_when_that_file_has_erro
     assert record.releases["2019-11"].modifications[0].rest_in == ["2020-02"]
 
 
+def test_rest_in_that_is_not_a_release_id_gets_only_the_format_message(tmp_path):
+    release = complete_release(modifications=[{"id": "MP071", "status": "implemented", "part": "DCC Systems", "rest_in": ["2020/02"]}])
+    root = write_project(tmp_path / "p", [release])
+    assert [(line, code) for _, line, code, _, _ in _errors(_load(root))] == [(_line(root, RELEASE, "- 2020/02"), "invalid-value")]
+
+
 # --- baselines ----------------------------------------------------------------
+
+def test_a_baseline_id_that_is_not_a_modification_id_gets_only_the_format_message(tmp_path):
+    release = complete_release(baselines=[{"scope": "full", "date": "2019-05-01", "modifications": ["MP071", "mp 72"]}])
+    root = write_project(tmp_path / "p", [release])
+    assert [(line, code) for _, line, code, _, _ in _errors(_load(root))] == [(_line(root, RELEASE, "- mp 72"), "invalid-value")]
+
 
 def test_a_baseline_naming_a_modification_without_a_file_is_refused(tmp_path):
     release = complete_release(baselines=[{"scope": "full", "date": "2019-05-01", "modifications": ["MP071", "MP999"]}])
@@ -301,6 +313,19 @@ def test_a_waiver_of_an_unknown_requirement_says_where_the_ids_are(tmp_path):
         'the waiver names "no-such-requirement", which is not a requirement in the rulebook',
         "the ids are listed in data/rulebook/d10.yaml",
     )]
+
+
+def test_a_waiver_without_a_requirement_gets_only_the_missing_key_message(tmp_path):
+    waiver = _waiver("x")
+    del waiver["requirement"]
+    root = write_project(tmp_path / "p", [complete_release(waivers=[waiver])])
+    assert [code for _, _, code, _, _ in _errors(_load(root))] == ["missing-key"]
+
+
+def test_a_waiver_of_a_known_requirement_is_accepted(tmp_path):
+    record = _load(write_project(tmp_path / "p", [complete_release(waivers=[_waiver("d10-8d-cost-review")])]))
+    assert _errors(record) == []
+    assert record.releases["2019-11"].waivers[0].requirement == "d10-8d-cost-review"
 
 
 def test_a_waiver_is_not_checked_against_a_rulebook_that_did_not_load(tmp_path):
@@ -379,6 +404,12 @@ def test_a_window_of_one_day_is_accepted(tmp_path):
     assert record.releases["2019-11"].date_changes[0].window.latest.isoformat() == "2019-11-29"
 
 
+def test_a_window_on_a_later_date_change_is_checked_too(tmp_path):
+    changes = [_change(to="2019-11-22"), _change(**{"from": "2019-11-22", "to": "2019-11-29", "window": {"earliest": "2019-12-02", "latest": "2019-12-06"}})]
+    root = write_project(tmp_path / "p", [complete_release(date_changes=changes)])
+    assert [(line, code) for _, line, code, _, _ in _errors(_load(root))] == [(_line(root, RELEASE, "to: '2019-11-29'"), "outside-window")]
+
+
 def test_the_last_approved_date_change_is_the_one_go_live_must_match(tmp_path):
     changes = [_change(to="2019-11-29"), _change(**{"from": "2019-11-29", "to": "2019-11-28"})]
     root = write_project(tmp_path / "p", [complete_release(date_changes=changes)])
@@ -435,6 +466,12 @@ def test_a_panel_review_by_a_named_sub_committee_is_accepted(tmp_path):
     _, record = _reviewed_by(tmp_path, "Operations Group")
     assert _errors(record) == []
     assert record.releases["2019-11"].testing_approach.panel_review.by == "Operations Group"
+
+
+def test_a_panel_review_by_a_sub_committee_whose_name_is_close_to_a_generic_one_is_accepted(tmp_path):
+    _, record = _reviewed_by(tmp_path, "Security Sub-Committee")
+    assert _errors(record) == []
+    assert record.releases["2019-11"].testing_approach.panel_review.by == "Security Sub-Committee"
 
 
 def test_a_release_without_a_panel_review_is_not_asked_who_reviewed_it(tmp_path):

@@ -58,12 +58,12 @@ def test_a_document_two_releases_share_is_read_once(tmp_path):
 
 
 def test_a_modification_file_that_does_not_parse_is_named_listed_as_unread_and_the_rest_still_load(tmp_path):
-    root = write_project(tmp_path / "p", modifications=[modification("MP071"), modification("MP072")])
-    (root / "data/modifications/MP072.yaml").write_text("", encoding="utf-8")
+    root = write_project(tmp_path / "p", modifications=[modification("MP070"), modification("MP071")])
+    (root / "data/modifications/MP070.yaml").write_text("", encoding="utf-8")  # read first
     record = _load(root)
-    assert _problems(record) == [("data/modifications/MP072.yaml", 1, "empty-file", "the file is empty", "fill it in, or delete it")]
-    assert record.unread_files == ["data/modifications/MP072.yaml"]
-    assert "data/modifications/MP072.yaml" in record.checked_files
+    assert _problems(record) == [("data/modifications/MP070.yaml", 1, "empty-file", "the file is empty", "fill it in, or delete it")]
+    assert record.unread_files == ["data/modifications/MP070.yaml"]
+    assert "data/modifications/MP070.yaml" in record.checked_files
     assert list(record.modifications) == ["MP071"]
     assert list(record.releases) == ["2019-11"]
 
@@ -106,11 +106,11 @@ def test_a_release_with_a_schema_error_still_has_its_references_checked(tmp_path
 
 def test_a_modification_whose_id_differs_from_its_file_name_is_not_kept(tmp_path):
     root = write_project(tmp_path / "p", modifications=[modification("MP071"), modification("MP072")])
-    (root / "data/modifications/MP072.yaml").rename(root / "data/modifications/MP073.yaml")
+    (root / "data/modifications/MP072.yaml").rename(root / "data/modifications/MP070.yaml")  # read first
     record = _load(root)
     assert _problems(record) == [(
-        "data/modifications/MP073.yaml", 1, "id-mismatch", 'the id "MP072" differs from the file name "MP073.yaml"',
-        "rename the file to MP072.yaml, or change the id to MP073",
+        "data/modifications/MP070.yaml", 1, "id-mismatch", 'the id "MP072" differs from the file name "MP070.yaml"',
+        "rename the file to MP072.yaml, or change the id to MP070",
     )]
     assert list(record.modifications) == ["MP071"]
 
@@ -132,18 +132,36 @@ def test_a_missing_releases_folder_says_to_create_it_and_the_modifications_still
     assert list(record.modifications) == ["MP071"]
 
 
+def test_an_unpublishable_link_in_a_modification_is_reported_at_its_line(tmp_path):
+    root = write_project(tmp_path / "p", modifications=[modification("MP071", summary="See [the form](javascript:alert(1)).")])
+    record = _load(root)
+    assert [(file, line, code) for file, line, code, _, _ in _problems(record)] == [
+        ("data/modifications/MP071.yaml", _line(root, "data/modifications/MP071.yaml", "javascript:"), "unsafe-link"),
+    ]
+
+
+def test_a_part_of_the_sec_written_two_ways_is_reported_at_the_second_spelling(tmp_path):
+    mods = [modification("MP071", sec_documents=["Section H (DCC Services)"]), modification("MP072", sec_documents=["Section H"])]
+    root = write_project(tmp_path / "p", modifications=mods)
+    assert _problems(_load(root)) == [(
+        "data/modifications/MP072.yaml", _line(root, "data/modifications/MP072.yaml", "- Section H"), "sec-document-name",
+        '"Section H" names Section H, which MP071 writes as "Section H (DCC Services)"',
+        'write "Section H (DCC Services)" here too (or change both): the site lists one page per name',
+    )]
+
+
 # --- the parties file ----------------------------------------------------------
 
 def test_a_party_listed_twice_is_reported_at_the_second_and_the_first_is_kept(tmp_path):
-    parties = PARTIES + [{"id": "dcc", "label": "DCC again", "description": "A second DCC."}]
+    parties = PARTIES[:1] + [{"id": "large-suppliers", "label": "Large Suppliers again", "description": "A second list."}] + PARTIES[1:]
     root = write_project(tmp_path / "p", parties=parties)
     record = _load(root)
     assert _problems(record) == [(
-        "data/parties.yaml", _line(root, "data/parties.yaml", "- id: dcc", 2), "duplicate-party",
-        'the party id "dcc" is listed twice', "list each category once",
+        "data/parties.yaml", _line(root, "data/parties.yaml", "- id: large-suppliers", 2), "duplicate-party",
+        'the party id "large-suppliers" is listed twice', "list each category once",
     )]
     assert list(record.parties) == ["large-suppliers", "small-suppliers", "dcc"]
-    assert record.parties["dcc"].label == "DCC"
+    assert record.parties["large-suppliers"].label == "Large Suppliers"
 
 
 def test_a_parties_file_with_a_schema_error_holds_no_parties(tmp_path):
@@ -318,3 +336,15 @@ def test_an_empty_policy_page_is_listed_as_unread(tmp_path):
     assert (POLICY, 1, "empty-file", "the file is empty", "fill it in, or delete it") in _problems(record)
     assert record.unread_files == [POLICY]
     assert record.policy is None and record.policy_front_matter is None
+
+
+def test_a_policy_page_that_links_outside_the_content_folder_is_never_read(tmp_path):
+    root = write_project(tmp_path / "p")
+    outside = tmp_path / "outside.md"
+    outside.write_text((root / POLICY).read_text(encoding="utf-8"), encoding="utf-8")
+    (root / POLICY).unlink()
+    (root / POLICY).symlink_to(outside)
+    record = _load(root)
+    assert record.policy is None and record.policy_front_matter is None
+    assert POLICY not in record.checked_files
+    assert record.documents.keys() == {"releases/2019-11/implementation-document.md", "releases/2019-11/testing-approach.md"}
