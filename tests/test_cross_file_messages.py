@@ -58,6 +58,16 @@ def test_a_party_named_when_there_is_no_parties_file_says_to_create_it(tmp_path)
     )]
 
 
+def test_a_party_named_when_the_parties_file_did_not_load_says_to_correct_that_file(tmp_path):
+    root = write_project(tmp_path / "p", modifications=[modification("MP071", impacts=["dcc"])], parties=PARTIES)
+    (root / "data/parties.yaml").write_text("parties:\n  - id: dcc\n", encoding="utf-8")
+    found = [e[2:] for e in _errors(_load(root)) if e[0] == _mod_file("MP071")]
+    assert found == [(
+        "unknown-party", '"dcc" is not a SEC Party category in data/parties.yaml',
+        "correct data/parties.yaml first: it holds no SEC Party category that loaded",
+    )]
+
+
 def test_each_unknown_party_is_reported_at_its_own_line(tmp_path):
     root = write_project(tmp_path / "p", modifications=[modification("MP071", impacts=["suppliers", "dcc", "networks"])], parties=PARTIES)
     found = [(line, message) for _, line, _, message, _ in _errors(_load(root))]

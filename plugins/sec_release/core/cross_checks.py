@@ -36,6 +36,8 @@ def check_modification(record: Record, mod: Modification, source: SourceMap, ste
         if party not in record.parties:
             if record.parties:
                 hint = did_you_mean(party, record.parties) + "the categories are: " + ", ".join(record.parties)
+            elif (record.config.data_path / PARTIES_FILE).is_file():  # there, but nothing in it loaded: not to be created
+                hint = f"correct {parties_file} first: it holds no SEC Party category that loaded"
             else:
                 hint = f"create {parties_file} with the SEC Party categories (id, label, description)"
             problems.error(source.locate(("impacts", index)), "unknown-party", f'"{party}" is not a SEC Party category in {parties_file}', hint)
