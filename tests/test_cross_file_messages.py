@@ -543,3 +543,102 @@ def test_every_date_mistake_in_a_release_is_reported_in_one_run(tmp_path):
         (_line(root, RELEASE, "by: panel"), "not-allowed"),
         (_line(root, RELEASE, "date: '2019-10-30'"), "amendment-order"),
     ]
+
+
+# --- where each message points, as `sec-release validate` prints it (file:line:column) ---
+
+def _rewrite(root: Path, old: str, new: str) -> None:
+    path = root / RELEASE
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _where(record, code: str) -> str:
+    return next(str(d.location) for d in record.problems if d.code == code)
+
+
+def test_each_cross_file_message_points_at_the_value_itself(tmp_path):
+    release = complete_release(
+        modifications=[{"id": "MP071", "status": "implemented"}, {"id": "MP071", "status": "removed"}],
+        waivers=[_waiver("no-such-requirement")],
+        amendments=[{"date": "2019-10-31", "summary": "First."}, {"date": "2019-10-30", "summary": "Back-dated."}],
+    )
+    root = write_project(tmp_path / "p", [release], [modification("MP071"), modification("MP072", history=_history("2019-01-10", "2019-01-09"))])
+    _rewrite(root, "page: releases/2019-11/testing-approach.md", "page: releases/2019-11/missing.md")
+    record = _load(root)
+    history_line = _line(root, _mod_file("MP072"), "date: '2019-01-09'")
+    assert _where(record, "history-order") == f"{_mod_file('MP072')}:{history_line}:9"
+    assert _where(record, "duplicate-modification") == f"{RELEASE}:{_line(root, RELEASE, '- id: MP071', 2)}:7"
+    assert _where(record, "unknown-requirement") == f"{RELEASE}:{_line(root, RELEASE, 'requirement: no-such')}:16"
+    assert _where(record, "missing-page") == f"{RELEASE}:{_line(root, RELEASE, 'page: releases/2019-11/missing.md')}:9"
+
+
+def test_a_release_with_any_of_these_mistakes_is_kept_out_of_the_record(tmp_path):
+    cases = {
+        "baseline": complete_release(baselines=[{"scope": "full", "date": "2019-05-01", "modifications": ["MP072"]}]),
+        "waiver": complete_release(waivers=[_waiver("no-such-requirement")]),
+        "go-live": complete_release(date_changes=[_change(to="2019-11-28")]),
+        "window": complete_release(date_changes=_window("2019-11-29", "2019-11-29", "2019-11-28")),
+        "amendments": complete_release(amendments=[{"date": "2019-10-31", "summary": "First."}, {"date": "2019-10-30", "summary": "Back."}]),
+    }
+    consultation = complete_release()
+    consultation["testing_approach"]["consultation"] = {"opened": "2019-02-01", "closed": "2019-01-31"}
+    cases["consultation"] = consultation
+    for name, release in cases.items():
+        record = _load(write_project(tmp_path / name, [release], [modification("MP071"), modification("MP072")]))
+        assert (name, len(_errors(record)), record.releases) == (name, 1, {})
+
+
+def test_a_page_linking_outside_the_content_folder_keeps_the_release_out(tmp_path):
+    root = write_project(tmp_path / "p")
+    outside = tmp_path / "elsewhere.md"
+    outside.write_text("# Elsewhere\n", encoding="utf-8")
+    page = root / "content/releases/2019-11/testing-approach.md"
+    page.unlink()
+    page.symlink_to(outside)
+    record = _load(root)
+    assert [e[2] for e in _errors(record)] == ["page-path"]
+    assert record.releases == {}
+
+
+def test_a_date_change_decided_before_it_was_requested_says_what_to_check(tmp_path):
+    root = write_project(tmp_path / "p", [complete_release(date_changes=[_change(requested="2019-10-08", decided="2019-10-07")])])
+    assert [e[2:] for e in _errors(_load(root))] == [
+        ("date-order", "the date change was decided before it was requested", "check the requested and decided dates"),
+    ]
+
+
+def test_a_malformed_entry_does_not_stop_the_checks_of_the_entries_after_it(tmp_path):
+    release = complete_release(
+        modifications=[
+            {"id": "../x", "status": "targeted"},
+            {"id": "MP070", "status": "targeted"},
+            {"id": "MP071", "status": "implemented", "part": "DCC Systems", "rest_in": ["2020/02", "2020-02"]},
+            {"id": "MP999", "status": "targeted"},
+        ],
+        baselines=[{"scope": "full", "date": "2019-05-01", "modifications": ["mp 1", "MP998"]}],
+    )
+    root = write_project(tmp_path / "p", [release], [modification("MP070", stage="nearly-done"), modification("MP071")])
+    found = [(line, code) for file, line, code, _, _ in _errors(_load(root)) if file == RELEASE and code.startswith("unknown")]
+    assert found == [
+        (_line(root, RELEASE, "- 2020-02"), "unknown-release"),
+        (_line(root, RELEASE, "- id: MP999"), "unknown-modification"),
+        (_line(root, RELEASE, "- MP998"), "unknown-modification"),
+    ]
+
+
+def test_a_document_reference_without_a_page_does_not_stop_the_check_of_the_next_document(tmp_path):
+    root = write_project(tmp_path / "p")
+    _rewrite(root, "page: releases/2019-11/implementation-document.md", "page: 5")
+    _rewrite(root, "page: releases/2019-11/testing-approach.md", "page: releases/2019-11/missing.md")
+    assert "missing-page" in [e[2] for e in _errors(_load(root))]
+
+
+def test_a_page_path_written_with_backslashes_or_dot_slash_gets_its_plain_spelling_as_the_example(tmp_path):
+    for name, written, plain in [("bs", "releases\\2019-11\\ta.md", "releases/2019-11/ta.md"), ("dot", "./docs/ta.md", "docs/ta.md")]:
+        root = write_project(tmp_path / name)
+        _rewrite(root, "page: releases/2019-11/testing-approach.md", f"page: '{written}'")
+        record = _load(root)
+        [hint] = [e[4] for e in _errors(record) if e[2] == "page-path"]
+        assert hint == f"write a path relative to content/ with / between folders and no ./, // or .., e.g. {plain}"

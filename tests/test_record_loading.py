@@ -150,6 +150,15 @@ def test_a_part_of_the_sec_written_two_ways_is_reported_at_the_second_spelling(t
     )]
 
 
+def test_hidden_files_beside_the_record_files_are_skipped(tmp_path):
+    root = write_project(tmp_path / "p")
+    (root / "data/modifications/._MP071.yaml").write_bytes(b"\x00\x05\x16\x07")  # a macOS resource fork
+    (root / "data/releases/.2019-11.yaml").write_text("", encoding="utf-8")
+    record = _load(root)
+    assert _problems(record) == []
+    assert list(record.modifications) == ["MP071"] and list(record.releases) == ["2019-11"]
+
+
 # --- the parties file ----------------------------------------------------------
 
 def test_a_party_listed_twice_is_reported_at_the_second_and_the_first_is_kept(tmp_path):
