@@ -112,6 +112,7 @@ def test_a_modification_whose_id_differs_from_its_file_name_is_not_kept(tmp_path
         "data/modifications/MP070.yaml", 1, "id-mismatch", 'the id "MP072" differs from the file name "MP070.yaml"',
         "rename the file to MP072.yaml, or change the id to MP070",
     )]
+    assert str(record.problems[0].location) == "data/modifications/MP070.yaml:1:5"  # at the id written in the file
     assert list(record.modifications) == ["MP071"]
 
 
@@ -169,6 +170,7 @@ def test_a_party_listed_twice_is_reported_at_the_second_and_the_first_is_kept(tm
         "data/parties.yaml", _line(root, "data/parties.yaml", "- id: large-suppliers", 2), "duplicate-party",
         'the party id "large-suppliers" is listed twice', "list each category once",
     )]
+    assert record.problems[0].location.col == 7  # at the repeated id itself
     assert list(record.parties) == ["large-suppliers", "small-suppliers", "dcc"]
     assert record.parties["large-suppliers"].label == "Large Suppliers"
 
@@ -245,6 +247,14 @@ def test_a_rulebook_without_requirements_is_refused_by_its_schema(tmp_path):
     assert record.rulebook is None
 
 
+def test_a_rulebook_file_holding_a_list_is_refused_by_its_schema(tmp_path):
+    root = write_project(tmp_path / "p")
+    (root / "data/rulebook/d10.yaml").write_text("- id: d10-7-policy\n", encoding="utf-8")
+    record = _load(root)
+    assert [(file, code) for file, _, code, _, _ in _problems(record)] == [("data/rulebook/d10.yaml", "schema")]
+    assert record.rulebook is None
+
+
 def test_a_problem_with_a_whole_file_is_placed_at_its_first_line_and_column(tmp_path):
     root = write_project(tmp_path / "p", releases=[], modifications=[modification("MP071")])
     (root / "data/releases").rmdir()
@@ -307,6 +317,7 @@ def test_a_document_is_kept_with_the_digest_of_its_text(tmp_path):
     record = _load(root)
     page = "releases/2019-11/testing-approach.md"
     text = (root / "content" / page).read_text(encoding="utf-8")
+    assert record.documents[page].page == page
     assert record.document_digests[page] == hashlib.sha256(text.encode("utf-8")).hexdigest()
     assert record.document_for(record.releases["2019-11"], "testing_approach") is record.documents[page]
 
