@@ -36,6 +36,8 @@ def check_modification(record: Record, mod: Modification, source: SourceMap, ste
         if party not in record.parties:
             if record.parties:
                 hint = did_you_mean(party, record.parties) + "the categories are: " + ", ".join(record.parties)
+            elif (record.config.data_path / PARTIES_FILE).is_file():  # there, but nothing in it loaded: not to be created
+                hint = f"correct {parties_file} first: it holds no SEC Party category that loaded"
             else:
                 hint = f"create {parties_file} with the SEC Party categories (id, label, description)"
             problems.error(source.locate(("impacts", index)), "unknown-party", f'"{party}" is not a SEC Party category in {parties_file}', hint)
@@ -102,7 +104,7 @@ def check_references(record: Record, data: dict, release_id: str, source: Source
     """Cross-file checks on a release's raw data, so they run even when its schema check failed."""
     ok = True
     data_dir = record.config.data_dir
-    seen: dict[str, int] = {}
+    seen: dict[tuple, int] = {}  # (id, part) -> index of the entry
     listed: set[str] = set()
     for index, entry in _entries(data, "modifications"):
         mid = entry.get("id")
@@ -129,7 +131,7 @@ def check_references(record: Record, data: dict, release_id: str, source: Source
                 hint = did_you_mean(other, release_ids - {release_id}) + f"create {data_dir}/releases/{other}.yaml, or correct the id"
                 problems.error(where, "unknown-release", f'rest_in names the release "{other}", which is not in {data_dir}/releases/', hint)
                 ok = False
-        key = f"{mid}|{entry.get('part') or ''}"
+        key = (mid, entry.get("part"))
         if key in seen:
             problems.error(source.locate(("modifications", index, "id")), "duplicate-modification", f"{mid} is listed twice in this release (also entry {seen[key] + 1})", "list it once; use part: to tell the shares of a split modification apart")
             ok = False
