@@ -75,8 +75,7 @@ def load_record(config: ProjectConfig) -> Record:
     load_rulebook(record, problems)
     load_parties(record, problems)
 
-    raw_modifications: list[tuple[str, dict, str]] = []
-    modifications = load_models(Modification, config.data_path / "modifications", record, problems, raw_modifications)
+    modifications = load_models(Modification, config.data_path / "modifications", record, problems)
     stems = file_stems(config.data_path / "modifications") | set(modifications)
     modifications = {
         mid: (m, f) for mid, (m, f) in modifications.items()
