@@ -108,6 +108,13 @@ def test_names_a_page_sets_itself_are_available():
     assert problems_in(source) == []
 
 
+def test_a_macro_the_page_defines_can_be_called_in_it():
+    source = "{% macro item(p) %}<b>{{ p }}</b>{% endmacro %}\n{{ item(sec.title) }}"
+    assert problems_in(source) == []
+    assert _render(source) == "\n<b>November 2027 SEC Release</b>"
+    assert problems_in("{% macro item(p) %}{{ p }}{% endmacro %}\n{{ other(1) }}") == [(2, NOT_AVAILABLE.format("other"))]
+
+
 def test_an_expression_that_cannot_be_read_is_reported_at_its_line():
     assert problems_in("Text\n{% if %}") == [
         (2, "the template expression cannot be read: Expected an expression, got 'end of statement block'"),

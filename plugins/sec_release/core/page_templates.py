@@ -75,6 +75,8 @@ def _names_used(template: nodes.Template) -> list[tuple[str, int]]:
     """Free names read by the template (a loop's own variables excluded), with their lines."""
     assigned: set[str] = set()
     for node in template.find_all((nodes.For, nodes.Assign, nodes.Macro, nodes.With, nodes.CallBlock)):
+        if isinstance(node, nodes.Macro):  # its name is a plain string, not a Name node
+            assigned.add(node.name)
         for target in node.find_all(nodes.Name):
             if target.ctx in ("store", "param"):
                 assigned.add(target.name)
