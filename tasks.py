@@ -175,7 +175,7 @@ def mutate(args: list[str]) -> None:
     shutil.rmtree(MUTATION_STAGE, ignore_errors=True)
     MUTATION_STAGE.mkdir(parents=True)
     shutil.copytree(ROOT / "plugins" / PACKAGE, MUTATION_STAGE / "src" / PACKAGE, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("tests", "data", "content", "overrides", "schemas"):
+    for name in ("tests", "data", "content", "overrides", "schemas", ".vscode"):
         if (ROOT / name).is_dir():
             shutil.copytree(ROOT / name, MUTATION_STAGE / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("pyproject.toml", "mkdocs.yml", "README.md"):
