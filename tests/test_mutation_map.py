@@ -79,7 +79,42 @@ def test_the_results_table_scores_each_module_against_its_target_and_the_rest_of
         "| `core/scalars.py` | 2 | 2 | 0 | 0 | 100.0% |  |",
         "| rest of `core/` | 4 | 3 | 0 | 0 | 75.0% | 70%: met |",
     ]
-    assert table.split("Not killed:\n")[1].splitlines() == [
+    assert table.split("Not killed:\n")[1].split("\n\n")[0].splitlines() == [
         "  sec_release.core.compare.x_a__mutmut_2 (survived)",
         "  sec_release.core.git.x_git__mutmut_2 (no test reaches it)",
+    ]
+
+
+def test_the_results_table_lists_equivalent_entries_a_test_killed_and_does_not_count_them_as_equivalent(tmp_path, monkeypatch):
+    import json
+
+    import tasks
+
+    codes = {  # 1: a test failed; -24: stopped as a loop; 0: survived
+        "sec_release.core.compare.x_a__mutmut_1": 1,
+        "sec_release.core.compare.x_a__mutmut_2": 0,
+        "sec_release.core.compare.x_a__mutmut_3": -24,
+        "sec_release.core.compare.x_a__mutmut_4": 0,
+        "sec_release.core.compare.x_a__mutmut_5": 1,
+    }
+    meta = tmp_path / "mutants" / "src" / "sec_release" / "core" / "compare.py.meta"
+    meta.parent.mkdir(parents=True)
+    meta.write_text(json.dumps({"exit_code_by_key": codes}))
+    listed = tmp_path / "equivalent-mutants.txt"
+    listed.write_text(
+        "# a comment line\n"
+        "sec_release.core.compare.x_a__mutmut_2  # survived: equivalent\n"
+        "sec_release.core.compare.x_a__mutmut_3  # the function changed: this number is now another mutant\n"
+        "sec_release.core.compare.x_a__mutmut_5  # the function changed: this number is now another mutant\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(tasks, "EQUIVALENT_MUTANTS", listed)
+    table = tasks._mutation_table(tmp_path, [])
+    assert table.splitlines()[2] == "| `core/compare.py` | 5 | 3 | 1 | 0 | 75.0% | 85%: not met |"
+    assert table.split("Not killed:\n")[1].split("\n\n")[0].splitlines() == [
+        "  sec_release.core.compare.x_a__mutmut_4 (survived)",
+    ]
+    assert table.split("Listed as equivalent but killed (the list is out of date):\n")[1].splitlines() == [
+        "  sec_release.core.compare.x_a__mutmut_3",
+        "  sec_release.core.compare.x_a__mutmut_5",
     ]
