@@ -154,6 +154,11 @@ def test_the_releases_table_lists_release_fields_as_list_paths(rulebook):
     ]
 
 
+def test_the_releases_table_names_the_clauses_a_field_satisfies(rulebook):
+    releases = {f.path: f for f in open_data(rulebook).json_files[0].fields}
+    assert releases["releases[].milestones"] == FieldRow("releases[].milestones", "list of object", "The release's timescales (D10.13(b)).")
+
+
 def test_the_compliance_table_names_its_nullable_and_choice_fields(rulebook):
     compliance = open_data(rulebook).json_files[2].fields
     assert list(compliance[5:8]) == [
@@ -198,6 +203,8 @@ def test_the_data_page_gives_the_schema_version_its_history_and_the_feed_length(
 
 
 class Child(BaseModel):
+    """A child of the example."""
+
     name: str = Field(description="The child's name.")
 
 
@@ -215,6 +222,7 @@ class Example(BaseModel):
     children: list[Child] = []
     maybe_child: Optional[Child] = None
     zero: int = 0
+    plain: Child
 
 
 def test_an_editors_field_table_says_required_defaults_and_types_without_null():
@@ -235,6 +243,8 @@ def test_an_editors_field_table_says_required_defaults_and_types_without_null():
         FormatField("maybe_child", "mapping (its keys follow)", False, "", ""),
         FormatField("maybe_child.name", "text", True, "", "The child's name."),
         FormatField("zero", "whole number", False, "0", ""),
+        FormatField("plain", "mapping (its keys follow)", True, "", "A child of the example."),  # the model's own words
+        FormatField("plain.name", "text", True, "", "The child's name."),
     ]
 
 
@@ -258,6 +268,8 @@ def test_each_record_file_lists_its_own_fields(tmp_path):
         FormatField("title", "text", True, "", 'The release\'s name, e.g. "November 2019 SEC Release".'),
         FormatField("kind", "one of: scheduled, ad-hoc", False, "scheduled", "scheduled (default): a SEC Release; ad-hoc: an implementation outside the release windows. The rulebook says which requirements apply to each kind."),
     )
+    changes = [f.path for f in release.fields if f.path.startswith("date_changes[].")]
+    assert changes[:4] == ["date_changes[].requested", "date_changes[].decided", "date_changes[].from", "date_changes[].to"]  # as editors write them
     assert modification.fields[1] == FormatField("title", "text", True, "", "Its title, as SECAS publishes it.")
     assert [f.path for f in parties.fields] == ["parties", "parties[].id", "parties[].label", "parties[].description"]
     assert [f.path for f in policy.fields] == ["version", "approved", "approved_by"]
