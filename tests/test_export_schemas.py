@@ -122,3 +122,10 @@ def test_write_editor_schemas_writes_each_text_into_a_new_folder(tmp_path):
     for path in written:
         assert path.read_bytes() == texts[path.name].encode("utf-8")
     assert write_editor_schemas(out) == written  # again over the same folder
+
+
+def test_a_published_schema_is_titled_by_its_file_however_often_it_is_made():
+    model = JSON_FILES["modifications"][0]
+    first = export_schema("modifications", model)
+    assert export_schema("modifications", model) == first
+    assert first["title"] == "modifications.json"
