@@ -6,6 +6,7 @@ first with fixed ties; the feed a reader's client shows is these bytes.
 
 from __future__ import annotations
 
+import time
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -211,3 +212,57 @@ def test_the_feed_keeps_the_newest_200_entries(tmp_path):
     assert len(ids) == 200  # 201 amendments and the new release: the release and the oldest amendment drop off
     assert ids[0] == "https://example.org/test/releases/2020-02-hotfix/#feed-amendment-2019-07-20"
     assert ids[-1] == "https://example.org/test/releases/2020-02-hotfix/#feed-amendment-2019-01-02"
+
+
+def test_the_feed_updated_date_is_its_newest_entrys(tmp_path):
+    amendments = [{"date": "2020-01-05", "summary": "Added."}, {"date": "2020-01-09", "summary": "Corrected."}]
+    lines = feed_xml(context(tmp_path, [hotfix(amendments=amendments)])).decode().splitlines()
+    assert lines[5] == "  <updated>2020-01-09T00:00:00Z</updated>"
+
+
+def test_a_release_with_nothing_dated_appears_on_the_day_of_the_build(tmp_path):
+    content = feed_xml(context(tmp_path, [hotfix(baselines=[], implementation_document=None)])).decode()
+    assert content.splitlines()[5] == "  <updated>2026-11-26T00:00:00Z</updated>"
+    assert entry_ids(content.encode()) == ["https://example.org/test/releases/2020-02-hotfix/#feed-release"]
+
+
+def test_on_one_day_amendments_come_first_then_date_decisions_then_new_releases_each_in_id_order(tmp_path):
+    day = "2019-08-01"
+    november = complete_release(
+        "2019-11", "2019-11-29", amendments=[{"date": day, "summary": "Release added."}],
+        date_changes=[  # decided together, the second from an earlier date than the first
+            {"decided": day, "from": "2019-11-14", "to": "2019-11-07", "by": "Panel"},
+            {"decided": day, "from": "2019-11-07", "to": "2019-11-29", "by": "Panel"},
+        ],
+    )
+    february = complete_release(
+        "2020-02", "2020-02-27", modifications=[{"id": "MP072", "status": "implemented"}],
+        amendments=[{"date": day, "summary": "Release added."}],
+        date_changes=[{"decided": day, "from": "2020-02-20", "to": "2020-02-27", "by": "Panel"}],
+    )
+    ids = entry_ids(feed_xml(context(tmp_path, [november, february])))
+    assert [i.removeprefix("https://example.org/test/releases/") for i in ids] == [
+        "2019-11/#feed-amendment-2019-08-01",
+        "2020-02/#feed-amendment-2019-08-01",
+        "2019-11/#feed-date-change-2019-11-07-2019-11-29",
+        "2019-11/#feed-date-change-2019-11-14-2019-11-07",
+        "2020-02/#feed-date-change-2020-02-20-2020-02-27",
+        "2019-11/#feed-release",
+        "2020-02/#feed-release",
+    ]
+
+
+@pytest.fixture
+def far_east_clock(monkeypatch):
+    """The machine's clock in Tokyo (UTC+9): a feed must still give UTC times."""
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_feed_times_are_utc_whatever_the_machines_time_zone(ctx, far_east_clock):
+    files = {f.path: f.content.decode() for f in atom_files(ctx)}
+    assert files["feed.xml"] == FEED
+    assert files["parties/large-suppliers/feed.xml"].splitlines()[5] == "  <updated>2026-11-26T09:05:00Z</updated>"
