@@ -43,12 +43,12 @@ def with_clauses(schema: dict, rulebook: Rulebook | None) -> dict:
 
 def export_schema(name: str, model: type[BaseModel], schema_id: str | None = None, rulebook: Rulebook | None = None) -> dict:
     """The JSON Schema of a published file, generated from its pydantic model (clauses from the rulebook)."""
-    schema = with_clauses(_model_schema(model), rulebook)
+    # A new dict: without a rulebook, with_clauses gives back the cached schema, which must not change.
+    schema = {key: value for key, value in with_clauses(_model_schema(model), rulebook).items() if key != "title"}
     head = {"$schema": JSON_SCHEMA_DIALECT}
     if schema_id:
         head["$id"] = schema_id
     head["title"] = f"{name}.json"
-    schema.pop("title", None)
     return {**head, **schema}
 
 
