@@ -194,7 +194,7 @@ def _check_release_fields(req: Requirement, release: Release, record: Record, ch
             check.evidence.append(Evidence(source.file, line, field=dotted, found=_found(value)))
         else:
             parent = tuple(dotted.split(".")[:-1])
-            location = source.locate(parent, key=True) if parent else Location(source.file, 1, 1)
+            location = source.locate(parent, key=True)  # a top-level field: where the release's mapping begins
             check.fail(f"{dotted} is not recorded", f"add {dotted} to {source.file}", location)
     count = req.satisfied_by.count
     if count is not None:
@@ -242,7 +242,7 @@ def _evaluate_release(req: Requirement, release: Release, record: Record, as_of:
         kind = document.release_field
         ref = getattr(release, kind)
         page = ref.page if ref else document.page_for(release.id)
-        fallback = source.locate((kind,), key=True) if ref else Location(source.file, 1, 1)
+        fallback = source.locate((kind,) if ref else (), key=True)  # no reference: where the release's mapping begins
         if req.satisfied_by.document or req.satisfied_by.section:
             doc = record.documents.get(ref.page) if ref else None
             if doc is None and ref is None:

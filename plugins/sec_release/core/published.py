@@ -75,6 +75,10 @@ def _changed_fields(old: dict, new: dict) -> list[str]:
     return [key for key in dict.fromkeys([*old_c, *new_c]) if old_c.get(key) != new_c.get(key)]
 
 
+def _line_and_column(location: Location) -> tuple[int, int]:
+    return location.line, location.col
+
+
 def check_published(record: Record, baseline: Snapshot) -> list[Diagnostic]:
     """Problems with how this record changes the published ``baseline``; empty when none."""
     out: list[Diagnostic] = []
@@ -110,7 +114,8 @@ def check_published(record: Record, baseline: Snapshot) -> list[Diagnostic]:
         out.extend(_amendment_problems(release_id, old_amendments, new_amendments, record))
         changed = _changed_fields(old, new)
         if changed and len(new_amendments) <= len(old_amendments):
-            first = min(changed, key=lambda key: source.locate((key,), key=True).line)
+            # First in the file: by line, then column (a flow mapping puts several keys on one line).
+            first = min(changed, key=lambda key: _line_and_column(source.locate((key,), key=True)))
             out.append(_error(
                 source.locate((first,), key=True), "published-unrecorded-change",
                 f"the published release {release_id} changed ({', '.join(changed)}) with no new amendments entry",

@@ -140,6 +140,18 @@ def _is_list(annotation) -> bool:
     return typing.get_origin(annotation) is list
 
 
+def _list_on_the_way(dotted: str) -> str | None:
+    """The list a dotted release field goes through (``milestones`` for ``milestones.date``), if any.
+
+    Evaluation reads one value per field, so a field inside the items of a list would never be found.
+    """
+    parts = dotted.split(".")
+    for end in range(1, len(parts)):
+        if _is_list(_release_field_type(".".join(parts[:end]))):
+            return ".".join(parts[:end])
+    return None
+
+
 def semantic_problems(requirements: list[tuple[int, Requirement]]) -> list[tuple[tuple, str, str]]:
     """Problems a schema cannot see, for (index in the file, requirement) pairs: (path, message, hint)."""
     problems: list[tuple[tuple, str, str]] = []
@@ -170,6 +182,12 @@ def semantic_problems(requirements: list[tuple[int, Requirement]]) -> list[tuple
         for dotted in check.fields():
             if _release_field_type(dotted) is None:
                 problems.append((here + ("satisfied_by", "field"), f'satisfied_by names the field "{dotted}", which releases do not have', "use a release field (docs/record-format.md lists them), e.g. milestones or testing_approach.consultation"))
+            elif (through := _list_on_the_way(dotted)) is not None:
+                problems.append((
+                    here + ("satisfied_by", "field"),
+                    f'satisfied_by names the field "{dotted}", which is inside the items of the list {through}; a requirement can only check a field of the release or of a part of it that is not a list',
+                    f"name the list itself (field: {through}) to require at least one entry, or count: {{field: {through}, at_least: N}}",
+                ))
         if check.count is not None:
             annotation = _release_field_type(check.count.field)
             if annotation is None or not _is_list(annotation):
